@@ -1,0 +1,78 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+// A system Chromium (Debian's) where there is one: Playwright cannot download its own browsers on
+// machines without internet access. Elsewhere Playwright's own browser is used.
+const systemChromium = [process.env.CHROMIUM_PATH, "/usr/bin/chromium"].find(
+  (p): p is string => !!p && existsSync(p),
+);
+
+const simPort = 4110;
+const basePath = process.env.NEXT_PUBLIC_BASE_PATH ?? "";
+const dataDir = ".data/e2e";
+
+/** The console under test: the production build, against the simulator started below. */
+function consoleServer(port: number, env: Record<string, string>) {
+  return {
+    command: `node scripts/serve-built.mjs ${port}`,
+    url: `http://localhost:${port}${basePath}/login`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 240_000,
+    stdout: "ignore" as const,
+    env: { SIM_PORT: String(simPort), NEXT_TELEMETRY_DISABLED: "1", ...env },
+  };
+}
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["json"]],
+  use: {
+    baseURL: `http://localhost:3100${basePath}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    contextOptions: { reducedMotion: "reduce" },
+    launchOptions: {
+      executablePath: systemChromium,
+      args: systemChromium
+        ? [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+          ]
+        : [],
+    },
+  },
+  projects: [{ name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  webServer: [
+    {
+      command: "node_modules/.bin/tsx lib/sim/main.ts",
+      url: `http://127.0.0.1:${simPort}/_sim/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      env: {
+        SIM_PORT: String(simPort),
+        SIM_DATA_DIR: `${dataDir}/sim`,
+        SIM_RESET: "1",
+        SIM_PROTECT_MS: "4000",
+        SIM_RESTORE_MS: "4000",
+        SIM_DELETE_MS: "2000",
+        SIM_TICK_MS: "250",
+      },
+    },
+    consoleServer(3100, { SESSION_DB_PATH: `${dataDir}/sessions-3100.sqlite` }),
+    // A second console with a short idle timeout, for the session-expiry journey.
+    consoleServer(3101, {
+      SESSION_DB_PATH: `${dataDir}/sessions-3101.sqlite`,
+      SESSION_IDLE_TIMEOUT_S: "8",
+    }),
+  ],
+});
