@@ -1,0 +1,246 @@
+import "server-only";
+import type { z } from "zod";
+import { cloudConfig } from "./config";
+import { parseErrorBody } from "./error-body";
+import { CloudError, type CloudService } from "./errors";
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
+
+export type CloudAuth =
+  /** Service calls: the session's project-scoped token (or AK/SK when configured). */
+  | { kind: "token"; token: string; projectId: string }
+  /** IAM calls: the token goes in X-Auth-Token only, AK/SK never applies. */
+  | { kind: "iam"; token?: string; subjectToken?: string }
+  | { kind: "none" };
+
+export type CloudRequestInit<T> = {
+  service: CloudService;
+  method: HttpMethod;
+  url: URL;
+  auth: CloudAuth;
+  body?: unknown;
+  /** The operation's tolerant response schema; omit for responses whose body is ignored. */
+  schema?: z.ZodType<T>;
+  signal?: AbortSignal;
+};
+
+export type CloudResponse<T> = { data: T; status: number; headers: Headers };
+
+export type RetryPolicy = { retries: number; baseDelayMs: number; maxDelayMs: number };
+
+const RETRYABLE_STATUS = new Set([502, 503, 504]);
+let retryPolicy: RetryPolicy = { retries: 2, baseDelayMs: 250, maxDelayMs: 2_000 };
+
+/** Tests only: shorter backoff so that retry tests run fast. */
+export function setRetryPolicyForTests(policy?: Partial<RetryPolicy>): void {
+  retryPolicy = { retries: 2, baseDelayMs: 250, maxDelayMs: 2_000, ...policy };
+}
+
+export type RequestSigner = (
+  req: { method: string; url: string; headers: Record<string, string>; body: string },
+  creds: { ak: string; sk: string },
+) => Record<string, string>;
+
+let signer: RequestSigner | undefined;
+
+/** Installs the AK/SK signer (lib/auth/signer.ts's `signRequest`). */
+export function setRequestSigner(fn: RequestSigner | undefined): void {
+  signer = fn;
+}
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener("abort", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+
+/** Full jitter: a random delay up to the capped exponential step (AWS Builders' Library). */
+function backoff(attempt: number): number {
+  const cap = Math.min(retryPolicy.maxDelayMs, retryPolicy.baseDelayMs * 2 ** attempt);
+  return Math.round(Math.random() * cap);
+}
+
+function redact(text: string, secrets: readonly (string | undefined)[]): string {
+  let out = text;
+  for (const s of secrets) if (s && s.length >= 8) out = out.split(s).join("[redacted]");
+  return out;
+}
+
+function buildHeaders(init: CloudRequestInit<unknown>, bodyText: string): Record<string, string> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if (init.body !== undefined) headers["Content-Type"] = "application/json;charset=utf8";
+  const { auth } = init;
+  if (auth.kind === "iam") {
+    if (auth.token) headers["X-Auth-Token"] = auth.token;
+    if (auth.subjectToken) headers["X-Subject-Token"] = auth.subjectToken;
+  } else if (auth.kind === "token") {
+    const aksk = cloudConfig().aksk;
+    if (aksk) {
+      if (!signer) {
+        throw new CloudError({
+          status: 0,
+          code: "NO_SIGNER",
+          message: "AK/SK are configured but no request signer is installed",
+          service: init.service,
+        });
+      }
+      headers["X-Project-Id"] = auth.projectId;
+      const added = signer(
+        { method: init.method, url: init.url.toString(), headers: { ...headers }, body: bodyText },
+        aksk,
+      );
+      Object.assign(headers, added);
+    } else {
+      headers["X-Auth-Token"] = auth.token;
+    }
+  }
+  return headers;
+}
+
+type Attempt =
+  | { ok: true; response: Response; text: string }
+  | { ok: false; error: CloudError; retryable: boolean };
+
+async function attempt(
+  init: CloudRequestInit<unknown>,
+  headers: Record<string, string>,
+  bodyText: string,
+  secrets: readonly (string | undefined)[],
+): Promise<Attempt> {
+  const timeout = AbortSignal.timeout(cloudConfig().timeoutMs);
+  const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+  try {
+    const response = await fetch(init.url, {
+      method: init.method,
+      headers,
+      ...(init.body !== undefined ? { body: bodyText } : {}),
+      signal,
+      cache: "no-store",
+      // A redirect could carry the token to another host.
+      redirect: "error",
+    });
+    const text = await response.text();
+    if (response.ok) return { ok: true, response, text };
+    const parsed = parseErrorBody(text);
+    return {
+      ok: false,
+      retryable: RETRYABLE_STATUS.has(response.status),
+      error: new CloudError({
+        status: response.status,
+        code: parsed.code ?? `HTTP_${response.status}`,
+        message: redact(
+          parsed.message ?? `${init.service.toUpperCase()} answered ${response.status}`,
+          secrets,
+        ),
+        service: init.service,
+      }),
+    };
+  } catch (cause) {
+    if (init.signal?.aborted) {
+      return {
+        ok: false,
+        retryable: false,
+        error: new CloudError({
+          status: 0,
+          code: "ABORTED",
+          message: "The request was cancelled",
+          service: init.service,
+        }),
+      };
+    }
+    if (timeout.aborted) {
+      return {
+        ok: false,
+        retryable: false,
+        error: new CloudError({
+          status: 504,
+          code: "TIMEOUT",
+          message: `${init.service.toUpperCase()} did not answer in time`,
+          service: init.service,
+        }),
+      };
+    }
+    return {
+      ok: false,
+      retryable: true,
+      error: new CloudError({
+        status: 0,
+        code: "NETWORK",
+        message: `${init.service.toUpperCase()} cannot be reached`,
+        service: init.service,
+        // The cause is a fetch TypeError (host, port, errno); it never holds headers.
+        cause,
+      }),
+    };
+  }
+}
+
+/**
+ * The one way the clients talk to the cloud: timeout, auth headers, retry of idempotent reads,
+ * error mapping and tolerant parsing. Only GETs are retried; a change is sent exactly once.
+ */
+export async function cloudRequest<T = undefined>(
+  init: CloudRequestInit<T>,
+): Promise<CloudResponse<T>> {
+  const bodyText = init.body === undefined ? "" : JSON.stringify(init.body);
+  const headers = buildHeaders(init as CloudRequestInit<unknown>, bodyText);
+  const secrets =
+    init.auth.kind === "token"
+      ? [init.auth.token]
+      : init.auth.kind === "iam"
+        ? [init.auth.token, init.auth.subjectToken]
+        : [];
+  const maxAttempts = init.method === "GET" ? retryPolicy.retries + 1 : 1;
+  let result: Attempt | undefined;
+  for (let i = 0; i < maxAttempts; i++) {
+    if (i > 0) await sleep(backoff(i), init.signal);
+    if (init.signal?.aborted && i > 0) break;
+    result = await attempt(init as CloudRequestInit<unknown>, headers, bodyText, secrets);
+    if (result.ok || !result.retryable) break;
+  }
+  if (!result) {
+    throw new CloudError({
+      status: 0,
+      code: "ABORTED",
+      message: "The request was cancelled",
+      service: init.service,
+    });
+  }
+  if (!result.ok) throw result.error;
+  return {
+    data: parseBody(init, result.text),
+    status: result.response.status,
+    headers: result.response.headers,
+  };
+}
+
+function parseBody<T>(init: CloudRequestInit<T>, text: string): T {
+  if (!init.schema) return undefined as T;
+  let json: unknown;
+  try {
+    json = text.trim() === "" ? undefined : JSON.parse(text);
+  } catch (cause) {
+    throw new CloudError({
+      status: 502,
+      code: "BAD_RESPONSE",
+      message: `${init.service.toUpperCase()} sent a response that is not JSON`,
+      service: init.service,
+      cause,
+    });
+  }
+  const parsed = init.schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new CloudError({
+      status: 502,
+      code: "BAD_RESPONSE",
+      // Paths and messages only: never the received values.
+      message: `${init.service.toUpperCase()} sent an unexpected response (${issue?.path.join(".") || "body"}: ${issue?.message ?? "invalid"})`,
+      service: init.service,
+    });
+  }
+  return parsed.data;
+}

@@ -1,0 +1,75 @@
+import { z } from "zod";
+
+/**
+ * Tolerant readers for what clouds really send (reference/cloud-apis.md §0.3, §5, §9.2):
+ * numbers and booleans as strings, floats where integers are documented, dates with or
+ * without a zone, ids that are sometimes numbers.
+ */
+
+/** A number, or a string holding one ("20", "25.2"). */
+export const looseNumber = z.preprocess((v) => {
+  if (typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v))) return Number(v);
+  return v;
+}, z.number());
+
+/** A boolean, or "true"/"false" (any case), or 0/1. */
+export const looseBoolean = z.preprocess((v) => {
+  if (typeof v === "string") {
+    const t = v.trim().toLowerCase();
+    if (t === "true" || t === "1") return true;
+    if (t === "false" || t === "0") return false;
+  }
+  if (v === 0 || v === 1) return v === 1;
+  return v;
+}, z.boolean());
+
+/** A string, or a number sent where a string is documented (e.g. `enterprise_project_id: 0`). */
+export const looseString = z.union([z.string(), z.number(), z.boolean()]).transform(String);
+
+const ZONE = /(?:[zZ]|[+-]\d{2}(?::?\d{2})?)$/;
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(?:[zZ]|[+-]\d{2}(?::?\d{2})?)?$/;
+
+/**
+ * Normalises a cloud date to an ISO UTC string (`2017-03-07T09:27:41.000Z`). Accepts
+ * `2017-03-07T09:27:40.928000`, `2017-03-07 09:27:41`, `2020-02-21T07:07:25.114+00:00`,
+ * `…Z`, `…+0800`; a value without a zone is UTC. Returns undefined when unreadable.
+ */
+export function normalizeCloudDate(value: string): string | undefined {
+  const text = value.trim();
+  const m = DATE_TIME.exec(text);
+  if (!m) return undefined;
+  const [, y, mo, d, h = "00", mi = "00", s = "00", frac = ""] = m;
+  const ms = frac === "" ? "000" : frac.slice(0, 3).padEnd(3, "0");
+  const zoneMatch = ZONE.exec(text.slice(10));
+  let zone = zoneMatch ? zoneMatch[0] : "Z";
+  if (/^[+-]\d{2}$/.test(zone)) zone = `${zone}:00`;
+  else if (/^[+-]\d{4}$/.test(zone)) zone = `${zone.slice(0, 3)}:${zone.slice(3)}`;
+  const date = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}${zone.toUpperCase()}`);
+  if (Number.isNaN(date.getTime())) return undefined;
+  return date.toISOString();
+}
+
+/** A cloud date normalised to an ISO UTC string. */
+export const cloudDate = z.string().transform((value, ctx) => {
+  const iso = normalizeCloudDate(value);
+  if (iso === undefined) {
+    ctx.addIssue({ code: "custom", message: "Invalid date" });
+    return z.NEVER;
+  }
+  return iso;
+});
+
+/** Optional, and tolerant of null and "" (clouds send both for "no value"). */
+export function optional<T extends z.ZodType>(schema: T) {
+  return z.preprocess((v) => (v === null || v === "" ? undefined : v), schema.optional());
+}
+
+/** Optional date: null, "" and unreadable placeholder values become undefined. */
+export const optionalDate = z.preprocess(
+  (v) => (typeof v === "string" && normalizeCloudDate(v) !== undefined ? v : undefined),
+  cloudDate.optional(),
+);
+
+export const tagSchema = z.object({ key: looseString, value: optional(looseString) });
+export type Tag = z.infer<typeof tagSchema>;
