@@ -1,0 +1,17 @@
+// Placeholder committed by sim-core so that the skeleton runs; sim-cbr owns and replaces it.
+import { Hono } from "hono";
+import type { SimContext, SimEnv } from "../context";
+import type { ProjectState } from "../state";
+import type { CbrState } from "./types";
+
+export function emptyCbrState(): CbrState {
+  return {} as CbrState;
+}
+
+export function seedCbr(_project: ProjectState, _rand: () => number, _now: Date): CbrState {
+  return emptyCbrState();
+}
+
+export function cbrRoutes(_ctx: SimContext): Hono<SimEnv> {
+  return new Hono<SimEnv>();
+}

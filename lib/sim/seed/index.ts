@@ -1,0 +1,33 @@
+import { emptyCbrState, seedCbr } from "../cbr";
+import type { SimScale } from "../config";
+import { emptyCsbsState, seedCsbs } from "../csbs";
+import { demoProjects } from "../iam/directory";
+import { createRng } from "../rng";
+import type { ProjectState, SimState } from "../state";
+import { seedCompute } from "./compute";
+
+export type SeedOptions = { seed: string; scale: SimScale; now: Date };
+
+/** The whole demo data set; the same options always give the same state. */
+export function seedState(options: SeedOptions): SimState {
+  const projects: Record<string, ProjectState> = {};
+  for (const p of demoProjects) {
+    // One PRNG per project and per service: adding data to one never shifts the others.
+    const rand = (part: string) => createRng(`${options.seed}/${p.name}/${part}`);
+    const project: ProjectState = {
+      id: p.id,
+      name: p.name,
+      servers: [],
+      volumes: [],
+      csbs: emptyCsbsState(),
+      cbr: emptyCbrState(),
+    };
+    const compute = seedCompute(p.name, rand("compute"), options.now, options.scale);
+    project.servers = compute.servers;
+    project.volumes = compute.volumes;
+    project.csbs = seedCsbs(project, rand("csbs"), options.now);
+    project.cbr = seedCbr(project, rand("cbr"), options.now);
+    projects[p.id] = project;
+  }
+  return { version: 1, seededAt: options.now.toISOString(), projects, tokens: {} };
+}

@@ -1,0 +1,152 @@
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { Hono } from "hono";
+import { cbrRoutes } from "./cbr";
+import { SimClock, Ticker } from "./clock";
+import type { SimConfig } from "./config";
+import type { SimContext, SimEnv } from "./context";
+import { csbsRoutes } from "./csbs";
+import { gatewayCodes, serviceError } from "./http";
+import { newUuid } from "./ids";
+import { createRng } from "./rng";
+import { RouteTable } from "./routes";
+import { seedState } from "./seed";
+import type { SimState } from "./state";
+import { StateStore } from "./store";
+
+export type SimLogger = {
+  info(message: string): void;
+  error(message: string, error?: unknown): void;
+};
+
+const consoleLogger: SimLogger = {
+  info: (m) => console.log(m),
+  error: (m, e) => console.error(m, e ?? ""),
+};
+
+export type Sim = {
+  app: Hono<SimEnv>;
+  ctx: SimContext;
+  config: SimConfig;
+  clock: SimClock;
+  ticker: Ticker;
+  store: StateStore;
+  /** Replaces the whole state with freshly seeded data. */
+  reset(): void;
+  /** Starts listening; resolves with the base URL (e.g. http://127.0.0.1:4010). */
+  listen(): Promise<string>;
+  /** Stops the ticker and the server and flushes the state to disk. */
+  close(): Promise<void>;
+};
+
+/** Service mounts: the path prefixes of design.md, each with the project id in the URL. */
+export const servicePrefixes = {
+  csbs: "/csbs/v1/:project_id",
+  cbr: "/cbr/v3/:project_id",
+  ecs: "/ecs/v2.1/:project_id",
+  evs: "/evs/v2/:project_id",
+} as const;
+
+export function createSim(config: SimConfig, logger: SimLogger = consoleLogger): Sim {
+  const clock = new SimClock();
+  const ticker = new Ticker(clock, (name, error) =>
+    logger.error(`tick handler ${name} failed`, error),
+  );
+  const seedNow = () => seedState({ seed: config.seed, scale: config.scale, now: clock.now() });
+  let state: SimState = seedNow();
+  const store = new StateStore(
+    config.dataDir,
+    () => state,
+    config.saveDelayMs,
+    (e) => logger.error("could not save the simulator state", e),
+  );
+  if (!config.reset) {
+    const saved = store.load();
+    if (saved) state = saved;
+  }
+  // A fresh (or re-seeded) state is written at once so that a restart finds the same data.
+  store.markDirty();
+
+  const rng = createRng(`${config.seed}/runtime`);
+  const ctx: SimContext = {
+    get state() {
+      return state;
+    },
+    set state(next: SimState) {
+      state = next;
+    },
+    markDirty: () => store.markDirty(),
+    now: () => clock.now(),
+    durations: { ...config.durations },
+    rng,
+    newId: newUuid,
+    onTick: (name, fn) => ticker.register(name, fn),
+  };
+
+  const app = new Hono<SimEnv>();
+  app.onError((error, c) => {
+    logger.error(`unhandled error on ${c.req.method} ${c.req.path}`, error);
+    return serviceError(c, 500, gatewayCodes.fault, "Internal error in the simulated cloud.");
+  });
+
+  app.route(servicePrefixes.csbs, csbsRoutes(ctx));
+  app.route(servicePrefixes.cbr, cbrRoutes(ctx));
+
+  const routes = new RouteTable(() => app.routes);
+  app.notFound((c) => {
+    if (routes.allowedMethods(c.req.path).length > 0) {
+      return serviceError(
+        c,
+        405,
+        gatewayCodes.methodNotAllowed,
+        `Method ${c.req.method} is not allowed on ${c.req.path}.`,
+      );
+    }
+    return serviceError(c, 404, gatewayCodes.notFound, `No API at ${c.req.method} ${c.req.path}.`);
+  });
+
+  let server: ReturnType<typeof serve> | null = null;
+
+  return {
+    app,
+    ctx,
+    config,
+    clock,
+    ticker,
+    store,
+    reset() {
+      state = seedNow();
+      store.markDirty();
+    },
+    listen() {
+      return new Promise((resolve, reject) => {
+        const s = serve(
+          { fetch: app.fetch, port: config.port, hostname: config.host },
+          (info: AddressInfo) => {
+            ticker.start(ctx.durations.tickMs);
+            resolve(`http://${formatHost(info.address)}:${info.port}`);
+          },
+        );
+        s.once("error", reject);
+        server = s;
+      });
+    },
+    async close() {
+      ticker.stop();
+      const s = server;
+      server = null;
+      if (s) {
+        await new Promise<void>((resolve) => {
+          s.close(() => resolve());
+          // Keep-alive connections would hold close() open; the simulator has nothing to drain.
+          if ("closeAllConnections" in s) s.closeAllConnections();
+        });
+      }
+      await store.flush();
+    },
+  };
+}
+
+function formatHost(address: string): string {
+  return address.includes(":") ? `[${address}]` : address;
+}
