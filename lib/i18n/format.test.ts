@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { formatDateTime, formatNumber, formatRelativeTime } from "./format";
+
+describe("formatNumber", () => {
+  it("groups digits in each locale's form", () => {
+    expect(formatNumber("en", 1234567)).toBe("1,234,567");
+    expect(formatNumber("zh", 1234567)).toBe("1,234,567");
+  });
+});
+
+describe("formatDateTime", () => {
+  const at = new Date("2026-03-05T14:07:00Z");
+
+  it("writes day-first English and Chinese dates in a given zone", () => {
+    expect(formatDateTime("en", at, { dateStyle: "short", timeStyle: "short" }, "UTC")).toBe(
+      "05/03/2026, 14:07",
+    );
+    expect(formatDateTime("zh", at, { dateStyle: "long" }, "UTC")).toBe("2026年3月5日");
+  });
+
+  it("returns an empty string for an invalid date instead of 'Invalid Date'", () => {
+    expect(formatDateTime("en", "not a date")).toBe("");
+  });
+});
+
+describe("formatRelativeTime", () => {
+  const now = new Date("2026-03-05T14:00:00Z");
+
+  it("picks the largest fitting unit", () => {
+    expect(formatRelativeTime("en", new Date("2026-03-05T13:48:00Z"), now)).toBe("12 min ago");
+    expect(formatRelativeTime("zh", new Date("2026-03-05T13:48:00Z"), now)).toBe("12分钟前");
+    expect(formatRelativeTime("en", new Date("2026-03-04T14:00:00Z"), now)).toBe("yesterday");
+  });
+});

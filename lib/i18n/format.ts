@@ -1,0 +1,44 @@
+import { type Locale, localeTags } from "./locales";
+
+// Dates, times and numbers in the locale's own forms. Times always carry their zone where they
+// stand alone, because an ops room and the cloud's UTC rarely agree.
+
+export function formatNumber(locale: Locale, value: number, options?: Intl.NumberFormatOptions) {
+  return new Intl.NumberFormat(localeTags[locale], options).format(value);
+}
+
+export function formatDateTime(
+  locale: Locale,
+  value: Date | string,
+  options: Intl.DateTimeFormatOptions = {
+    dateStyle: "medium",
+    timeStyle: "short",
+  },
+  timeZone?: string,
+) {
+  const date = typeof value === "string" ? new Date(value) : value;
+  if (Number.isNaN(date.getTime())) return "";
+  return new Intl.DateTimeFormat(localeTags[locale], {
+    ...options,
+    ...(timeZone ? { timeZone } : {}),
+  }).format(date);
+}
+
+/** "12 min ago" / "12 分钟前": picks the largest unit that keeps the number at least 1. */
+export function formatRelativeTime(locale: Locale, value: Date | string, now: Date = new Date()) {
+  const date = typeof value === "string" ? new Date(value) : value;
+  if (Number.isNaN(date.getTime())) return "";
+  const seconds = Math.round((date.getTime() - now.getTime()) / 1000);
+  const units: [Intl.RelativeTimeFormatUnit, number][] = [
+    ["year", 31_536_000],
+    ["month", 2_592_000],
+    ["day", 86_400],
+    ["hour", 3_600],
+    ["minute", 60],
+  ];
+  const rtf = new Intl.RelativeTimeFormat(localeTags[locale], { numeric: "auto", style: "short" });
+  for (const [unit, size] of units) {
+    if (Math.abs(seconds) >= size) return rtf.format(Math.trunc(seconds / size), unit);
+  }
+  return rtf.format(seconds, "second");
+}

@@ -1,0 +1,29 @@
+"use client";
+
+import { createContext, type ReactNode, useContext, useMemo } from "react";
+import type { Locale } from "./locales";
+import { createTranslator, type Translate } from "./translate";
+
+type I18n = { locale: Locale; t: Translate };
+
+const I18nContext = createContext<I18n | null>(null);
+
+/** The root layout passes the locale it read from the request, so server and client agree. */
+export function I18nProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
+  const value = useMemo(() => ({ locale, t: createTranslator(locale) }), [locale]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+function useI18n(): I18n {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error("useT/useLocale used outside <I18nProvider>");
+  return value;
+}
+
+export function useT(): Translate {
+  return useI18n().t;
+}
+
+export function useLocale(): Locale {
+  return useI18n().locale;
+}

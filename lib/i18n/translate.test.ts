@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { createTranslator, interpolate } from "./translate";
+
+describe("interpolate", () => {
+  it("fills every named placeholder", () => {
+    expect(interpolate("{a} and {b} and {a}", { a: 1, b: "two" })).toBe("1 and two and 1");
+  });
+
+  it("leaves a placeholder without a value visible", () => {
+    expect(interpolate("Hello {name}", {})).toBe("Hello {name}");
+  });
+
+  it("does not read inherited properties as values", () => {
+    expect(interpolate("{constructor}", {})).toBe("{constructor}");
+  });
+});
+
+describe("createTranslator", () => {
+  it("answers in the chosen language", () => {
+    expect(createTranslator("en")("nav.backups")).toBe("Backups");
+    expect(createTranslator("zh")("nav.backups")).toBe("备份");
+    expect(createTranslator("zh")("header.projectSwitched", { name: "cn-north-4" })).toBe(
+      "已切换到项目 cn-north-4。",
+    );
+  });
+});
