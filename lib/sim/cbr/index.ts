@@ -1,11 +1,10 @@
-// Placeholder committed by sim-core so that the skeleton runs; sim-cbr owns and replaces it.
 import { Hono } from "hono";
 import type { SimContext, SimEnv } from "../context";
 import type { ProjectState } from "../state";
 import type { CbrState } from "./types";
 
 export function emptyCbrState(): CbrState {
-  return {} as CbrState;
+  return { vaults: [], backups: [], checkpoints: [], operationLogs: [] };
 }
 
 export function seedCbr(_project: ProjectState, _rand: () => number, _now: Date): CbrState {

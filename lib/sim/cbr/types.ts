@@ -1,0 +1,214 @@
+// The CBR v3 part of a project's simulated state. Everything is plain JSON (dates as ISO strings)
+// because sim-core persists the whole state to SIM_DATA_DIR.
+
+export type CbrObjectType = "server" | "disk";
+export type CbrResourceType = "OS::Nova::Server" | "OS::Cinder::Volume";
+export type CbrVaultStatus = "available" | "lock" | "frozen" | "deleting" | "error";
+
+export type CbrBackupStatus =
+  | "available"
+  | "protecting"
+  | "deleting"
+  | "restoring"
+  | "error"
+  | "waiting_protect"
+  | "waiting_delete"
+  | "waiting_restore";
+
+export type CbrCheckpointStatus =
+  | "available"
+  | "deleting"
+  | "protecting"
+  | "deleted"
+  | "error-deleting"
+  | "error";
+
+export type CbrOperationType =
+  | "backup"
+  | "restore"
+  | "delete"
+  | "vault_delete"
+  | "remove_resource"
+  | "sync"
+  | "replication";
+
+export type CbrOperationStatus =
+  | "success"
+  | "skipped"
+  | "failed"
+  | "running"
+  | "timeout"
+  | "waiting";
+
+export type CbrVaultResource = {
+  id: string;
+  name: string;
+  type: CbrResourceType;
+  /** Allocated capacity of the resource in GB (a server: the sum of its disks). */
+  sizeGb: number;
+  excludeVolumes: string[];
+  autoProtect: boolean;
+};
+
+export type CbrVault = {
+  id: string;
+  name: string;
+  description: string;
+  createdAt: string;
+  userId: string;
+  objectType: CbrObjectType;
+  /** Vault capacity in GB. */
+  sizeGb: number;
+  status: CbrVaultStatus;
+  frozenScene: string | null;
+  /** Backup locking (WORM): once enabled it stays enabled. */
+  locked: boolean;
+  autoBind: boolean;
+  autoExpand: boolean;
+  policyId: string | null;
+  tags: { key: string; value: string }[];
+  resources: CbrVaultResource[];
+};
+
+/** A disk-level backup inside a server backup (`children[]` in the API). */
+export type CbrDiskBackup = {
+  id: string;
+  name: string;
+  volumeId: string;
+  volumeName: string;
+  sizeGb: number;
+  bootable: boolean;
+  encrypted: boolean;
+  snapshotId: string;
+};
+
+/** What the simulator is currently doing to a backup; drives the lifecycle ticker. */
+export type CbrBackupTask =
+  | { kind: "protect"; startedAt: string; opLogId: string }
+  | { kind: "restore"; startedAt: string; opLogId: string };
+
+export type CbrBackup = {
+  id: string;
+  name: string;
+  description: string;
+  checkpointId: string;
+  vaultId: string;
+  resourceId: string;
+  resourceName: string;
+  resourceType: CbrResourceType;
+  resourceAz: string;
+  resourceSizeGb: number;
+  status: CbrBackupStatus;
+  createdAt: string;
+  updatedAt: string;
+  protectedAt: string | null;
+  expiredAt: string | null;
+  autoTrigger: boolean;
+  incremental: boolean;
+  /** Stored data in MB; what the vault's `used` capacity adds up. */
+  sizeMb: number;
+  /** A disk backup: its own flags (server backups keep them per child). */
+  bootable: boolean;
+  encrypted: boolean;
+  snapshotId: string | null;
+  children: CbrDiskBackup[];
+  task: CbrBackupTask | null;
+};
+
+export type CbrCheckpointResource = {
+  id: string;
+  name: string;
+  type: CbrResourceType;
+  sizeGb: number;
+};
+
+export type CbrSkippedResource = {
+  id: string;
+  name: string;
+  type: string;
+  code: string;
+  reason: string;
+};
+
+export type CbrCheckpoint = {
+  id: string;
+  vaultId: string;
+  vaultName: string;
+  status: CbrCheckpointStatus;
+  createdAt: string;
+  name: string;
+  description: string;
+  incremental: boolean;
+  autoTrigger: boolean;
+  retentionDuration: number;
+  resources: CbrCheckpointResource[];
+  skipped: CbrSkippedResource[];
+  backupIds: string[];
+};
+
+export type CbrOperationLog = {
+  id: string;
+  operationType: CbrOperationType;
+  status: CbrOperationStatus;
+  checkpointId: string | null;
+  vaultId: string;
+  vaultName: string;
+  providerId: string;
+  policyId: string | null;
+  createdAt: string;
+  startedAt: string;
+  updatedAt: string;
+  endedAt: string | null;
+  /** Set on finished operations; running ones derive progress from the clock. */
+  progress: number;
+  requestId: string;
+  errorInfo: { code: string; message: string };
+  resource: { id: string; name: string; type: CbrResourceType };
+  backup: { backupId: string; backupName: string; incremental: boolean } | null;
+  restore: {
+    backupId: string;
+    backupName: string;
+    targetResourceId: string;
+    targetResourceName: string;
+    powerOn: boolean;
+  } | null;
+};
+
+export type CbrState = {
+  vaults: CbrVault[];
+  backups: CbrBackup[];
+  checkpoints: CbrCheckpoint[];
+  operationLogs: CbrOperationLog[];
+};
+
+/**
+ * The parts of sim-core's Server and Volume (lib/sim/state.ts) that CBR reads. Typed structurally
+ * so that the CBR rules can be tested on plain objects.
+ */
+export type CbrServerView = {
+  id: string;
+  name: string;
+  status: string;
+  availabilityZone: string;
+  bareMetal: boolean;
+  volumeIds: string[];
+};
+
+export type CbrVolumeView = {
+  id: string;
+  name: string;
+  sizeGb: number;
+  bootable: boolean;
+  multiattach: boolean;
+  status: string;
+  availabilityZone: string;
+  attachments: { serverId: string; device: string }[];
+};
+
+/** A project as the CBR code sees it: its compute inventory plus its CBR state. */
+export type CbrProject = {
+  id: string;
+  servers: CbrServerView[];
+  volumes: CbrVolumeView[];
+  cbr: CbrState;
+};
