@@ -1,0 +1,43 @@
+// The CBR lifecycle on the simulated clock. Transitions are computed from timestamps (a job ends
+// at its start + its duration), so the result does not depend on how often the ticker runs.
+import type { Durations } from "../context";
+import { finishOperation } from "./operations";
+import type { CbrBackup, CbrState } from "./types";
+
+function endOf(backup: CbrBackup, durations: Durations): number | null {
+  if (!backup.task) return null;
+  const duration = backup.task.kind === "protect" ? durations.protectMs : durations.restoreMs;
+  return Date.parse(backup.task.startedAt) + duration;
+}
+
+/** Advances every running CBR job of one project to `now`. Returns whether anything changed. */
+export function advanceCbr(cbr: CbrState, now: Date, durations: Durations): boolean {
+  let changed = false;
+  const logs = new Map(cbr.operationLogs.map((log) => [log.id, log]));
+  const finished = new Set<string>();
+  for (const backup of cbr.backups) {
+    const end = endOf(backup, durations);
+    if (end === null || !backup.task || end > now.getTime()) continue;
+    const at = new Date(end).toISOString();
+    const log = logs.get(backup.task.opLogId);
+    if (backup.task.kind === "protect") {
+      backup.protectedAt = at;
+      finished.add(backup.checkpointId);
+    }
+    backup.status = "available";
+    backup.updatedAt = at;
+    backup.task = null;
+    if (log) finishOperation(log, at, { status: "success" });
+    changed = true;
+  }
+  if (finished.size > 0) {
+    for (const checkpoint of cbr.checkpoints) {
+      if (checkpoint.status !== "protecting" || !finished.has(checkpoint.id)) continue;
+      const backups = cbr.backups.filter((b) => b.checkpointId === checkpoint.id);
+      if (backups.some((b) => b.status === "protecting" || b.status === "waiting_protect"))
+        continue;
+      checkpoint.status = backups.every((b) => b.status === "error") ? "error" : "available";
+    }
+  }
+  return changed;
+}
