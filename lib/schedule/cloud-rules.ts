@@ -1,0 +1,218 @@
+import { z } from "zod";
+import { MAX_DAILY_INTERVAL } from "./parse";
+import { runMinutesOnDay } from "./runs";
+import { MINUTES_PER_DAY, type ScheduleProblem, type ScheduleRule, WEEKDAYS } from "./types";
+import { mod, weekdayOfDayNumber } from "./weekday";
+
+/** Karbor's `min_interval` = 3600 s: the CSBS rule "时间点间隔不能小于一小时". */
+export const MIN_GAP_MINUTES = 60;
+/** "一天最多可以设置24个时间点". */
+export const MAX_RUNS_PER_DAY = 24;
+
+const hour = z.number().int().min(0).max(23);
+const minute = z.number().int().min(0).max(59);
+
+/** Shape of one rule built by a form or read from storage (the parser already guarantees it). */
+export const scheduleRuleSchema = z
+  .object({
+    freq: z.enum(["WEEKLY", "DAILY"]),
+    interval: z.number().int().min(1).max(MAX_DAILY_INTERVAL),
+    byDay: z.array(z.enum(WEEKDAYS)),
+    byHour: z.array(hour).min(1, "Choose at least one hour."),
+    byMinute: z.array(minute).min(1, "Choose at least one minute."),
+  })
+  .superRefine((rule, ctx) => {
+    if (rule.freq === "WEEKLY" && rule.byDay.length === 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["byDay"],
+        message: "A weekly rule needs at least one day.",
+      });
+    }
+    if (rule.freq === "WEEKLY" && rule.interval !== 1) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["interval"],
+        message: "INTERVAL is only supported with DAILY.",
+      });
+    }
+    if (rule.interval > 1 && rule.byDay.length > 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["byDay"],
+        message: "Days cannot be combined with an interval.",
+      });
+    }
+  });
+
+const FIELD_BY_PATH: Record<string, string> = {
+  freq: "FREQ",
+  interval: "INTERVAL",
+  byDay: "BYDAY",
+  byHour: "BYHOUR",
+  byMinute: "BYMINUTE",
+};
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}
+const lcm = (a: number, b: number) => (a / gcd(a, b)) * b;
+
+/** How many UTC days until the rule's pattern of active days repeats. */
+function rulePeriodDays(rule: ScheduleRule): number {
+  const byWeek = rule.byDay.length > 0 || rule.freq === "WEEKLY" ? 7 : 1;
+  return lcm(byWeek, rule.interval);
+}
+
+/** Beyond ten years of period the combination is unreadable anyway; refuse rather than scan. */
+const MAX_PERIOD_DAYS = 3_660;
+
+/** Day numbers are offsets from 1970-01-05, a Monday, so labels read naturally. */
+const PERIOD_ORIGIN_DAY = 4;
+
+function label(dayNumber: number, minuteOfDay: number): string {
+  const day = weekdayOfDayNumber(dayNumber);
+  const name = { MO: "Mon", TU: "Tue", WE: "Wed", TH: "Thu", FR: "Fri", SA: "Sat", SU: "Sun" }[day];
+  const hh = String(Math.floor(minuteOfDay / 60)).padStart(2, "0");
+  const mm = String(minuteOfDay % 60).padStart(2, "0");
+  return `${name} ${hh}:${mm}`;
+}
+
+export type CloseRuns = {
+  first: string;
+  second: string;
+  gapMinutes: number;
+  /** Both runs fall in the same UTC hour: the clash comes from BYMINUTE, not BYHOUR. */
+  sameHour: boolean;
+};
+
+type Scan = {
+  periodDays: number;
+  instants: { day: number; minute: number }[];
+  crowdedDay?: { day: number; runs: number };
+};
+
+function scan(rules: ScheduleRule[]): Scan {
+  const periodDays = rules.reduce((acc, rule) => lcm(acc, rulePeriodDays(rule)), 1);
+  const instants: { day: number; minute: number }[] = [];
+  let crowdedDay: Scan["crowdedDay"];
+  const cache = new Map<ScheduleRule, number[]>();
+  for (let offset = 0; offset < periodDays; offset++) {
+    const day = PERIOD_ORIGIN_DAY + offset;
+    const minutes = runMinutesOnDay(rules, day, cache);
+    if (!crowdedDay && minutes.length > MAX_RUNS_PER_DAY)
+      crowdedDay = { day, runs: minutes.length };
+    for (const minute of minutes) instants.push({ day, minute });
+  }
+  return { periodDays, instants, crowdedDay };
+}
+
+/** Duplicate or too-close runs, including the wrap-around from the end of the period to its start. */
+function closePairs(result: Scan, rules: ScheduleRule[]): CloseRuns[] {
+  const { instants, periodDays } = result;
+  const pairs: CloseRuns[] = [];
+  const total = periodDays * MINUTES_PER_DAY;
+  const position = (i: { day: number; minute: number }) =>
+    (i.day - PERIOD_ORIGIN_DAY) * MINUTES_PER_DAY + i.minute;
+  // Two rules at the same instant collapse in runMinutesOnDay; find them explicitly.
+  const cache = new Map<ScheduleRule, number[]>();
+  if (rules.length > 1) {
+    for (let offset = 0; offset < periodDays; offset++) {
+      const day = PERIOD_ORIGIN_DAY + offset;
+      const counts = new Map<number, number>();
+      for (const rule of rules) {
+        for (const minute of runMinutesOnDay([rule], day, cache))
+          counts.set(minute, (counts.get(minute) ?? 0) + 1);
+      }
+      for (const [minute, n] of counts) {
+        if (n > 1)
+          pairs.push({
+            first: label(day, minute),
+            second: label(day, minute),
+            gapMinutes: 0,
+            sameHour: true,
+          });
+      }
+    }
+  }
+  if (instants.length < 2) return pairs;
+  for (let i = 0; i < instants.length; i++) {
+    const a = instants[i] as { day: number; minute: number };
+    const b = instants[(i + 1) % instants.length] as { day: number; minute: number };
+    const gap = mod(position(b) - position(a), total);
+    if (gap < MIN_GAP_MINUTES) {
+      pairs.push({
+        first: label(a.day, a.minute),
+        second: label(b.day, b.minute),
+        gapMinutes: gap,
+        sameHour: a.day === b.day && Math.floor(a.minute / 60) === Math.floor(b.minute / 60),
+      });
+    }
+  }
+  return pairs;
+}
+
+/** Every pair of consecutive runs closer than 60 minutes (for highlighting cells in a grid). */
+export function findCloseRuns(rules: ScheduleRule[]): CloseRuns[] {
+  const result = scan(rules);
+  return closePairs(result, rules);
+}
+
+/**
+ * The cloud's own rules: shapes in range, runs at least 60 minutes apart across the whole period
+ * (a week, or the DAILY interval's cycle) including the wrap-around from its end to its start,
+ * and at most 24 runs on any UTC day.
+ */
+export function checkCloudRules(rules: ScheduleRule[]): ScheduleProblem[] {
+  if (rules.length === 0) {
+    return [{ code: "no-rule", message: "The schedule has no run time.", field: "pattern" }];
+  }
+  const problems: ScheduleProblem[] = [];
+  for (const [index, rule] of rules.entries()) {
+    const parsed = scheduleRuleSchema.safeParse(rule);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = FIELD_BY_PATH[String(issue.path[0])] ?? "pattern";
+        const where = rules.length > 1 ? `Rule ${index + 1}: ` : "";
+        problems.push({
+          code: "invalid-rule",
+          message: `${where}${field}: ${issue.message}`,
+          field,
+        });
+      }
+    }
+  }
+  if (problems.length > 0) return problems;
+
+  const periodDays = rules.reduce((acc, rule) => lcm(acc, rulePeriodDays(rule)), 1);
+  if (periodDays > MAX_PERIOD_DAYS) {
+    return [
+      {
+        code: "unsupported-combination",
+        message: `These INTERVAL values only repeat every ${periodDays} days; use a single interval.`,
+        field: "INTERVAL",
+      },
+    ];
+  }
+  const result = scan(rules);
+  if (result.crowdedDay) {
+    const dayName = label(result.crowdedDay.day, 0).slice(0, 3);
+    problems.push({
+      code: "too-many-runs",
+      message: `${result.crowdedDay.runs} runs on ${dayName} (UTC); the cloud allows at most ${MAX_RUNS_PER_DAY} a day.`,
+      field: "BYHOUR",
+    });
+  }
+  const pair = closePairs(result, rules)[0];
+  if (pair) {
+    problems.push({
+      code: "too-close",
+      message:
+        pair.gapMinutes === 0
+          ? `Two rules both run at ${pair.first} UTC; runs must be at least ${MIN_GAP_MINUTES} minutes apart.`
+          : `Runs at ${pair.first} and ${pair.second} UTC are only ${pair.gapMinutes} minutes apart; the cloud requires at least ${MIN_GAP_MINUTES}.`,
+      field: pair.sameHour ? "BYMINUTE" : "BYHOUR",
+    });
+  }
+  return problems;
+}
