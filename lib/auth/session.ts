@@ -1,0 +1,96 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { isSimulatorMode } from "@/lib/cloud/config";
+import type { SessionInfo } from "@/lib/schemas/session";
+import { serverEnv } from "@/lib/server/env";
+import { type CookieScope, isHttps, sessionCookieName } from "./cookies";
+import {
+  type SessionLimits,
+  type SessionService,
+  sessionService,
+  toSessionInfo,
+} from "./session-service";
+import { sqliteSessionStore } from "./sqlite-session-store";
+import { tokenCipher } from "./token-crypto";
+
+/** Request header set by proxy.ts: the page's path and query, without the base path. */
+export const PATH_HEADER = "x-cbc-path";
+
+export function sessionLimits(): SessionLimits {
+  const env = serverEnv();
+  return {
+    idleMs: env.SESSION_IDLE_TIMEOUT_S * 1000,
+    absoluteMs: env.SESSION_ABSOLUTE_TIMEOUT_S * 1000,
+    tokenMarginMs: env.SESSION_TOKEN_MARGIN_S * 1000,
+  };
+}
+
+// One service per process, kept on globalThis: Next may load this module once per bundle
+// (route handlers, server components), and all of them must share the store and its key.
+const GLOBAL_KEY = Symbol.for("cbc.sessions");
+type Globals = typeof globalThis & { [GLOBAL_KEY]?: SessionService };
+
+export function sessions(): SessionService {
+  const globals = globalThis as Globals;
+  if (!globals[GLOBAL_KEY]) {
+    const env = serverEnv();
+    const secret = env.SESSION_SECRET ?? randomBytes(32);
+    globals[GLOBAL_KEY] = sessionService({
+      store: sqliteSessionStore({ path: env.SESSION_DB_PATH, cipher: tokenCipher(secret) }),
+      limits: sessionLimits(),
+    });
+  }
+  return globals[GLOBAL_KEY];
+}
+
+export function cookieScopeFor(req: { url: string; headers: Headers }): CookieScope {
+  const env = serverEnv();
+  return { secure: isHttps(req, env.TRUST_PROXY), basePath: env.NEXT_PUBLIC_BASE_PATH };
+}
+
+export function sessionInfoOf(record: Parameters<typeof toSessionInfo>[0]): SessionInfo {
+  return toSessionInfo(record, sessionLimits(), isSimulatorMode());
+}
+
+export type SessionState =
+  | { status: "active"; session: SessionInfo }
+  | { status: "expired" }
+  | { status: "none" };
+
+/**
+ * The session of the page being rendered (server components and layouts). A page view is user
+ * activity; Next's prefetches are not.
+ */
+export const getSessionState = cache(async (): Promise<SessionState> => {
+  const [h, jar] = await Promise.all([headers(), cookies()]);
+  const proto = h.get("x-forwarded-proto")?.split(",")[0]?.trim() || "http";
+  const scope = cookieScopeFor({ url: `${proto}://${h.get("host") ?? "localhost"}/`, headers: h });
+  const id = jar.get(sessionCookieName(scope))?.value;
+  const prefetch = h.get("next-router-prefetch") === "1" || h.get("purpose") === "prefetch";
+  const lookup = await sessions().resume(id, { activity: !prefetch });
+  if (lookup.status !== "active") return { status: lookup.status };
+  return { status: "active", session: sessionInfoOf(lookup.record) };
+});
+
+/** The signed-in administrator, or null. Never includes the token. */
+export const getSession = cache(async (): Promise<SessionInfo | null> => {
+  const state = await getSessionState();
+  return state.status === "active" ? state.session : null;
+});
+
+/**
+ * For layouts and pages that need a session: sends the browser to the login page otherwise,
+ * remembering the page (from the header proxy.ts sets) and saying why.
+ */
+export async function requireSession(): Promise<SessionInfo> {
+  const state = await getSessionState();
+  if (state.status === "active") return state.session;
+  const h = await headers();
+  const next = h.get(PATH_HEADER) || "/";
+  const params = new URLSearchParams({ next });
+  if (state.status === "expired") params.set("reason", "expired");
+  redirect(`/login?${params.toString()}`);
+}
