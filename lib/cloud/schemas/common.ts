@@ -73,3 +73,44 @@ export const optionalDate = z.preprocess(
 
 export const tagSchema = z.object({ key: looseString, value: optional(looseString) });
 export type Tag = z.infer<typeof tagSchema>;
+
+/*
+ * Lenient optional fields: a value that cannot be read (a placeholder like "string", a wrong
+ * type) becomes undefined instead of failing the whole response. Used for descriptive fields;
+ * ids and states stay required so that a broken response is still reported as BAD_RESPONSE.
+ */
+export const num = looseNumber.optional().catch(undefined);
+export const bool = looseBoolean.optional().catch(undefined);
+export const str = looseString.optional().catch(undefined);
+export const date = optionalDate.catch(undefined);
+/** Free-form dictionaries (`extra_info`, `metadata`) kept as they came. */
+export const dict = z.unknown().optional();
+
+/** Keystone-style pagination links (`checkpoint_items_links`, `servers_links`, …). */
+export const linksSchema = z
+  .array(z.object({ href: z.string(), rel: z.string() }))
+  .optional()
+  .catch(undefined);
+export type Link = { href: string; rel: string };
+
+/** The `marker` of the `next` link, if any, for marker-paged lists. */
+export function nextMarker(links: readonly Link[] | undefined): string | undefined {
+  const next = links?.find((l) => l.rel === "next");
+  if (!next) return undefined;
+  try {
+    return new URL(next.href, "http://x").searchParams.get("marker") ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A list of strings, or of `{image_id}`-like objects, normalised to the objects. */
+export const imageDataList = z
+  .array(
+    z.union([
+      z.object({ image_id: looseString }),
+      z.string().transform((image_id) => ({ image_id })),
+    ]),
+  )
+  .optional()
+  .catch(undefined);

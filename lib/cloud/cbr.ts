@@ -1,0 +1,303 @@
+import "server-only";
+import type { CloudContext } from "./context";
+import {
+  type CbrBackup,
+  type CbrCheckpoint,
+  cbrBackupListSchema,
+  cbrBackupResponseSchema,
+  cbrCheckpointResponseSchema,
+  cbrRestoreResponseSchema,
+  type OperationLog,
+  operationLogListSchema,
+  operationLogResponseSchema,
+  type Vault,
+  vaultListSchema,
+} from "./schemas/cbr";
+import { pickQuery, serviceCall } from "./service";
+import { param } from "./url";
+
+export type Page<T> = { items: T[]; count?: number; limit?: number; offset?: number };
+
+// ---------- vaults ----------
+
+export type VaultQuery = {
+  limit?: number;
+  offset?: number;
+  name?: string;
+  cloud_type?: "public" | "hybrid";
+  protect_type?: "backup" | "replication";
+  object_type?: string;
+  enterprise_project_id?: string;
+  /** Repeated: `id=a&id=b`. */
+  id?: readonly string[];
+  policy_id?: string;
+  status?: string;
+  resource_ids?: string;
+};
+const VAULT_KEYS = [
+  "limit",
+  "offset",
+  "name",
+  "cloud_type",
+  "protect_type",
+  "object_type",
+  "enterprise_project_id",
+  "id",
+  "policy_id",
+  "status",
+  "resource_ids",
+] as const;
+
+/** `GET /vaults`. */
+export async function listVaults(ctx: CloudContext, query?: VaultQuery): Promise<Page<Vault>> {
+  const data = await serviceCall(ctx, "cbr", "GET", ["vaults"], {
+    query: pickQuery(query, VAULT_KEYS),
+    schema: vaultListSchema,
+  });
+  return page(data.vaults, data);
+}
+
+function page<T>(
+  items: T[],
+  meta: { count?: number | undefined; limit?: number | undefined; offset?: number | undefined },
+): Page<T> {
+  return {
+    items,
+    ...(meta.count !== undefined ? { count: meta.count } : {}),
+    ...(meta.limit !== undefined ? { limit: meta.limit } : {}),
+    ...(meta.offset !== undefined ? { offset: meta.offset } : {}),
+  };
+}
+
+// ---------- backups ----------
+
+export type CbrBackupQuery = {
+  vault_id?: string;
+  resource_id?: string;
+  resource_name?: string;
+  resource_type?: "OS::Nova::Server" | "OS::Cinder::Volume" | "OS::Sfs::Turbo";
+  resource_az?: string;
+  checkpoint_id?: string;
+  parent_id?: string;
+  name?: string;
+  image_type?: string;
+  /** Repeated: `status=available&status=error`. */
+  status?: readonly string[];
+  /** `YYYY-MM-DDTHH:MM:SSZ`. */
+  start_time?: string;
+  end_time?: string;
+  limit?: number;
+  offset?: number;
+  marker?: string;
+  sort?: string;
+  own_type?: "private" | "shared" | "all_granted";
+  member_status?: "pending" | "accepted" | "rejected";
+  used_percent?: string;
+  dec?: boolean;
+};
+const BACKUP_KEYS = [
+  "vault_id",
+  "resource_id",
+  "resource_name",
+  "resource_type",
+  "resource_az",
+  "checkpoint_id",
+  "parent_id",
+  "name",
+  "image_type",
+  "status",
+  "start_time",
+  "end_time",
+  "limit",
+  "offset",
+  "marker",
+  "sort",
+  "own_type",
+  "member_status",
+  "used_percent",
+  "dec",
+] as const;
+
+/** `GET /backups`: offset-paged. */
+export async function listBackups(
+  ctx: CloudContext,
+  query?: CbrBackupQuery,
+): Promise<Page<CbrBackup>> {
+  const data = await serviceCall(ctx, "cbr", "GET", ["backups"], {
+    query: pickQuery(query, BACKUP_KEYS),
+    schema: cbrBackupListSchema,
+  });
+  return page(data.backups, data);
+}
+
+export async function getBackup(ctx: CloudContext, backupId: string): Promise<CbrBackup> {
+  const data = await serviceCall(ctx, "cbr", "GET", ["backups", param("backup_id", backupId)], {
+    schema: cbrBackupResponseSchema,
+  });
+  return data.backup;
+}
+
+/** `PUT /backups/{backup_id}` `{"backup":{"name"}}` (name: 1–64 of `[A-Za-z0-9_-]`). */
+export async function renameBackup(
+  ctx: CloudContext,
+  backupId: string,
+  name: string,
+): Promise<CbrBackup> {
+  const data = await serviceCall(ctx, "cbr", "PUT", ["backups", param("backup_id", backupId)], {
+    body: { backup: { name } },
+    schema: cbrBackupResponseSchema,
+  });
+  return data.backup;
+}
+
+export type CbrRestoreInput =
+  | {
+      /** Server restore: each disk backup (`children[].id`) onto a volume of the server. */
+      server_id: string;
+      mappings: readonly { backup_id: string; volume_id: string }[];
+      /** Always sent explicitly (the cloud defaults to true). */
+      power_on: boolean;
+    }
+  | {
+      /** Disk restore. */
+      volume_id: string;
+    };
+
+/** `POST /backups/{backup_id}/restore`; Huawei answers `{job_id}`, OTC nothing. */
+export async function restoreBackup(
+  ctx: CloudContext,
+  backupId: string,
+  input: CbrRestoreInput,
+): Promise<{ job_id?: string | undefined }> {
+  const restore =
+    "server_id" in input
+      ? {
+          server_id: input.server_id,
+          power_on: input.power_on,
+          mappings: input.mappings.map((m) => ({ backup_id: m.backup_id, volume_id: m.volume_id })),
+        }
+      : { volume_id: input.volume_id };
+  return serviceCall(ctx, "cbr", "POST", ["backups", param("backup_id", backupId), "restore"], {
+    body: { restore },
+    schema: cbrRestoreResponseSchema,
+  });
+}
+
+// ---------- checkpoints (vault backups) ----------
+
+export type CbrCheckpointInput = {
+  vault_id: string;
+  parameters?: {
+    name?: string;
+    description?: string;
+    incremental?: boolean;
+    auto_trigger?: boolean;
+    resources?: readonly string[];
+    resource_details?: readonly { id: string; type: string; name?: string }[];
+  };
+};
+
+/** `POST /checkpoints`: back up a vault (or some of its resources) now. */
+export async function createCheckpoint(
+  ctx: CloudContext,
+  input: CbrCheckpointInput,
+): Promise<CbrCheckpoint> {
+  const p = input.parameters;
+  const parameters: Record<string, unknown> = {};
+  if (p?.name !== undefined) parameters.name = p.name;
+  if (p?.description !== undefined) parameters.description = p.description;
+  if (p?.incremental !== undefined) parameters.incremental = p.incremental;
+  if (p?.auto_trigger !== undefined) parameters.auto_trigger = p.auto_trigger;
+  if (p?.resources !== undefined) parameters.resources = [...p.resources];
+  if (p?.resource_details !== undefined) {
+    parameters.resource_details = p.resource_details.map((r) => ({
+      id: r.id,
+      type: r.type,
+      ...(r.name !== undefined ? { name: r.name } : {}),
+    }));
+  }
+  const data = await serviceCall(ctx, "cbr", "POST", ["checkpoints"], {
+    body: {
+      checkpoint: {
+        vault_id: input.vault_id,
+        ...(p !== undefined ? { parameters } : {}),
+      },
+    },
+    schema: cbrCheckpointResponseSchema,
+  });
+  return data.checkpoint;
+}
+
+export async function getCheckpoint(
+  ctx: CloudContext,
+  checkpointId: string,
+): Promise<CbrCheckpoint> {
+  const data = await serviceCall(
+    ctx,
+    "cbr",
+    "GET",
+    ["checkpoints", param("checkpoint_id", checkpointId)],
+    { schema: cbrCheckpointResponseSchema },
+  );
+  return data.checkpoint;
+}
+
+// ---------- tasks (operation logs) ----------
+
+export type OperationLogQuery = {
+  operation_type?:
+    | "backup"
+    | "delete"
+    | "restore"
+    | "vault_delete"
+    | "remove_resource"
+    | "sync"
+    | "replication";
+  status?: "success" | "skipped" | "failed" | "running" | "timeout" | "waiting";
+  resource_id?: string;
+  resource_name?: string;
+  vault_id?: string;
+  vault_name?: string;
+  provider_id?: string;
+  start_time?: string;
+  end_time?: string;
+  limit?: number;
+  offset?: number;
+};
+const LOG_KEYS = [
+  "operation_type",
+  "status",
+  "resource_id",
+  "resource_name",
+  "vault_id",
+  "vault_name",
+  "provider_id",
+  "start_time",
+  "end_time",
+  "limit",
+  "offset",
+] as const;
+
+export async function listOperationLogs(
+  ctx: CloudContext,
+  query?: OperationLogQuery,
+): Promise<Page<OperationLog>> {
+  const data = await serviceCall(ctx, "cbr", "GET", ["operation-logs"], {
+    query: pickQuery(query, LOG_KEYS),
+    schema: operationLogListSchema,
+  });
+  return page(data.operation_logs, data);
+}
+
+export async function getOperationLog(ctx: CloudContext, logId: string): Promise<OperationLog> {
+  const data = await serviceCall(
+    ctx,
+    "cbr",
+    "GET",
+    ["operation-logs", param("operation_log_id", logId, "token")],
+    { schema: operationLogResponseSchema },
+  );
+  return data.operation_log;
+}
+
+export type { CbrBackup, CbrBackupChild, CbrCheckpoint, OperationLog, Vault } from "./schemas/cbr";
