@@ -1,0 +1,26 @@
+import type { ReactNode } from "react";
+import { AppSidebar } from "@/components/layout/app-sidebar";
+import { SessionProvider } from "@/components/layout/session-provider";
+import { SiteHeader } from "@/components/layout/site-header";
+import { SkipLink } from "@/components/layout/skip-link";
+import { requireSession } from "@/lib/auth/session";
+import { getT } from "@/lib/i18n/server";
+
+/** The signed-in shell: navigation, header, and the page. No session: off to /login?next=…. */
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const [session, t] = await Promise.all([requireSession(), getT()]);
+  return (
+    <SessionProvider session={session}>
+      <SkipLink label={t("common.skipToContent")} />
+      <div className="flex min-h-dvh">
+        <AppSidebar />
+        <div className="flex min-w-0 flex-1 flex-col">
+          <SiteHeader />
+          <main id="main" tabIndex={-1} className="flex-1 p-4 outline-none sm:p-6">
+            {children}
+          </main>
+        </div>
+      </div>
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,28 @@
+import {
+  ActivityIcon,
+  ArchiveIcon,
+  CalendarClockIcon,
+  DatabaseBackupIcon,
+  LayoutDashboardIcon,
+  type LucideIcon,
+  ServerIcon,
+} from "lucide-react";
+import type { MessageKey } from "@/lib/i18n/messages";
+
+export type NavItem = { href: string; label: MessageKey; icon: LucideIcon };
+
+/** The console's sections, in the order of the ui-guide. */
+export const navItems: readonly NavItem[] = [
+  { href: "/", label: "nav.overview", icon: LayoutDashboardIcon },
+  { href: "/backups", label: "nav.backups", icon: DatabaseBackupIcon },
+  { href: "/servers", label: "nav.servers", icon: ServerIcon },
+  { href: "/policies", label: "nav.policies", icon: CalendarClockIcon },
+  { href: "/vaults", label: "nav.vaults", icon: ArchiveIcon },
+  { href: "/activity", label: "nav.activity", icon: ActivityIcon },
+];
+
+/** A section is current on its own page and on every page below it (the overview only on "/"). */
+export function isCurrentSection(href: string, pathname: string): boolean {
+  if (href === "/") return pathname === "/";
+  return pathname === href || pathname.startsWith(`${href}/`);
+}

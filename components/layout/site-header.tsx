@@ -1,0 +1,31 @@
+"use client";
+
+import { useT } from "@/lib/i18n/i18n-provider";
+import { LanguageSwitcher } from "./language-switcher";
+import { MobileNav } from "./mobile-nav";
+import { ProjectSwitcher } from "./project-switcher";
+import { useSession } from "./session-provider";
+import { SimulatorBadge } from "./simulator-badge";
+import { ThemeSwitcher } from "./theme-switcher";
+import { UserMenu } from "./user-menu";
+
+export function SiteHeader() {
+  const t = useT();
+  const { simulator } = useSession();
+  return (
+    <header className="sticky top-0 z-40 flex h-14 items-center gap-2 border-b bg-background/95 px-3 backdrop-blur supports-[backdrop-filter]:bg-background/80 sm:px-4 [@media(pointer:coarse)]:h-16">
+      <MobileNav />
+      <ProjectSwitcher />
+      {simulator ? (
+        <span className="hidden md:inline-flex">
+          <SimulatorBadge label={t("app.simulator")} hint={t("app.simulatorHint")} />
+        </span>
+      ) : null}
+      <div className="ml-auto flex items-center gap-1">
+        <LanguageSwitcher />
+        <ThemeSwitcher />
+        <UserMenu />
+      </div>
+    </header>
+  );
+}
