@@ -1,16 +1,27 @@
-import { Hono } from "hono";
+import type { Hono } from "hono";
 import type { SimContext, SimEnv } from "../context";
 import type { ProjectState } from "../state";
+import { advanceCbr } from "./lifecycle";
+import { createCbrRoutes } from "./routes";
+import { seedCbrState } from "./seed";
 import type { CbrState } from "./types";
 
 export function emptyCbrState(): CbrState {
   return { vaults: [], backups: [], checkpoints: [], operationLogs: [] };
 }
 
-export function seedCbr(_project: ProjectState, _rand: () => number, _now: Date): CbrState {
-  return emptyCbrState();
+export function seedCbr(project: ProjectState, rand: () => number, now: Date): CbrState {
+  return seedCbrState(project, rand, now);
 }
 
-export function cbrRoutes(_ctx: SimContext): Hono<SimEnv> {
-  return new Hono<SimEnv>();
+/** The CBR v3 API, mounted by sim-core at /cbr/v3/:project_id; also starts the CBR lifecycle. */
+export function cbrRoutes(ctx: SimContext): Hono<SimEnv> {
+  ctx.onTick("cbr", (now) => {
+    let changed = false;
+    for (const project of Object.values(ctx.state.projects)) {
+      if (advanceCbr(project.cbr, now, ctx.durations)) changed = true;
+    }
+    if (changed) ctx.markDirty();
+  });
+  return createCbrRoutes(ctx);
 }

@@ -102,7 +102,7 @@ export function vaultJson(state: CbrState, projectId: string, vault: CbrVault): 
   return json;
 }
 
-function childJson(projectId: string, parent: CbrBackup, child: CbrDiskBackup): Json {
+export function childJson(projectId: string, parent: CbrBackup, child: CbrDiskBackup): Json {
   return {
     id: child.id,
     name: child.name,

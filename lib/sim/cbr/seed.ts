@@ -1,0 +1,316 @@
+// The seeded CBR data of a project: a few vaults of both types built from the project's servers
+// and volumes, with backups (and their per-disk children), checkpoints and operation logs over
+// the last three weeks. Only the PRNG it is given decides anything, so every fresh start is equal.
+import { demoUsers } from "../iam/directory";
+import { uuidFromRng } from "../ids";
+import { resourceTypeOf } from "./constants";
+import { cbrErrors } from "./errors";
+import {
+  backupOperationLog,
+  buildBackup,
+  type CbrEnv,
+  finishOperation,
+  hex4,
+  requestId,
+  serverVolumes,
+} from "./operations";
+import type {
+  CbrCheckpoint,
+  CbrObjectType,
+  CbrProject,
+  CbrState,
+  CbrVault,
+  CbrVaultResource,
+} from "./types";
+import { vaultUsedMb } from "./views";
+
+type SeedProject = Pick<CbrProject, "id" | "servers" | "volumes">;
+
+const hour = 3_600_000;
+const day = 24 * hour;
+
+type VaultPlan = {
+  name: string;
+  objectType: CbrObjectType;
+  description: string;
+  resources: CbrVaultResource[];
+  /** Runs (checkpoints) at these many days ago, oldest first. */
+  runsDaysAgo: number[];
+  auto: boolean;
+  status?: CbrVault["status"];
+  frozenScene?: string;
+  locked?: boolean;
+  /** Capacity as a multiple of what the seeded backups use (at least `minGb`). */
+  headroom: number;
+  minGb: number;
+};
+
+function serverResource(project: SeedProject, serverId: string): CbrVaultResource | null {
+  const server = project.servers.find((s) => s.id === serverId);
+  if (!server) return null;
+  const sizeGb = serverVolumes(project, server).reduce((sum, v) => sum + v.sizeGb, 0);
+  return {
+    id: server.id,
+    name: server.name,
+    type: resourceTypeOf.server,
+    sizeGb,
+    excludeVolumes: [],
+    autoProtect: false,
+  };
+}
+
+function plans(project: SeedProject): VaultPlan[] {
+  const eligible = project.servers.filter((server) => {
+    const volumes = serverVolumes(project, server);
+    return (
+      !server.bareMetal &&
+      server.status !== "ERROR" &&
+      volumes.length > 0 &&
+      volumes.every((v) => !v.multiattach)
+    );
+  });
+  const prod = eligible.slice(0, 5).map((s) => s.id);
+  const dev = eligible.slice(5, 8).map((s) => s.id);
+  const inServerVaults = new Set([...prod, ...dev]);
+  const bareMetal = new Set(project.servers.filter((s) => s.bareMetal).map((s) => s.id));
+  // A disk cannot be backed up in two vaults (BackupService.6137): data disks of other servers.
+  const dataDisks = project.volumes.filter(
+    (v) =>
+      !v.bootable &&
+      !v.multiattach &&
+      v.status !== "error" &&
+      !v.attachments.some((a) => inServerVaults.has(a.serverId) || bareMetal.has(a.serverId)),
+  );
+  const toDisk = (volumeId: string): CbrVaultResource | null => {
+    const volume = project.volumes.find((v) => v.id === volumeId);
+    return volume
+      ? {
+          id: volume.id,
+          name: volume.name,
+          type: resourceTypeOf.disk,
+          sizeGb: volume.sizeGb,
+          excludeVolumes: [],
+          autoProtect: false,
+        }
+      : null;
+  };
+  const present = <T>(items: (T | null)[]) => items.filter((x): x is T => x !== null);
+  const daily = Array.from({ length: 21 }, (_, i) => 21 - i);
+  return [
+    {
+      name: "vault-prod-servers",
+      objectType: "server",
+      description: "Production servers, daily policy backups",
+      resources: present(prod.map((id) => serverResource(project, id))),
+      runsDaysAgo: daily,
+      auto: true,
+      headroom: 1.6,
+      minGb: 500,
+    },
+    {
+      name: "vault-dev-servers",
+      objectType: "server",
+      description: "Development servers, manual backups, backup locking on",
+      resources: present(dev.map((id) => serverResource(project, id))),
+      runsDaysAgo: [18, 13, 9, 4, 1],
+      auto: false,
+      locked: true,
+      headroom: 1.8,
+      minGb: 200,
+    },
+    {
+      name: "vault-data-disks",
+      objectType: "disk",
+      description: "Data disks of the application tier",
+      resources: present(dataDisks.slice(0, 3).map((v) => toDisk(v.id))),
+      runsDaysAgo: [20, 17, 14, 11, 8, 5, 2],
+      auto: false,
+      headroom: 1.5,
+      minGb: 100,
+    },
+    {
+      name: "vault-empty",
+      objectType: "server",
+      description: "New vault, no resources associated yet",
+      resources: [],
+      runsDaysAgo: [],
+      auto: false,
+      headroom: 1,
+      minGb: 100,
+    },
+    {
+      name: "vault-archive-frozen",
+      objectType: "disk",
+      description: "Archive disks; the vault is frozen",
+      resources: present(dataDisks.slice(3, 4).map((v) => toDisk(v.id))),
+      runsDaysAgo: [19, 12],
+      auto: false,
+      status: "frozen",
+      frozenScene: "ARREAR",
+      headroom: 1.2,
+      minGb: 50,
+    },
+  ];
+}
+
+export function seedCbrState(project: SeedProject, rand: () => number, now: Date): CbrState {
+  const state: CbrState = { vaults: [], backups: [], checkpoints: [], operationLogs: [] };
+  const env: CbrEnv = { now, newId: () => uuidFromRng(rand), rand };
+  const userId = demoUsers[0]?.id ?? "";
+  const policyId = uuidFromRng(rand);
+  const cbrProject: CbrProject = { ...project, cbr: state };
+
+  plans(project).forEach((plan, index) => {
+    const vault: CbrVault = {
+      id: env.newId(),
+      name: plan.name,
+      description: plan.description,
+      createdAt: new Date(now.getTime() - (30 + index) * day).toISOString(),
+      userId,
+      objectType: plan.objectType,
+      sizeGb: plan.minGb,
+      status: plan.status ?? "available",
+      frozenScene: plan.frozenScene ?? null,
+      locked: plan.locked ?? false,
+      autoBind: false,
+      autoExpand: false,
+      policyId: plan.auto ? policyId : null,
+      tags: plan.auto ? [{ key: "env", value: "prod" }] : [],
+      resources: plan.resources,
+    };
+    state.vaults.push(vault);
+    plan.runsDaysAgo.forEach((daysAgo, run) => {
+      const latest = run === plan.runsDaysAgo.length - 1;
+      seedRun(cbrProject, vault, plan, daysAgo, run, latest, env);
+    });
+    const usedGb = vaultUsedMb(state, vault.id) / 1024;
+    vault.sizeGb = Math.max(plan.minGb, Math.ceil((usedGb * plan.headroom) / 50) * 50);
+  });
+  return state;
+}
+
+function seedRun(
+  project: CbrProject,
+  vault: CbrVault,
+  plan: VaultPlan,
+  daysAgo: number,
+  run: number,
+  latest: boolean,
+  env: CbrEnv,
+): void {
+  const state = project.cbr;
+  const rand = env.rand;
+  // Policy runs at 02:00 UTC; manual ones at office hours.
+  const base = new Date(env.now.getTime() - daysAgo * day);
+  base.setUTCHours(
+    plan.auto ? 2 : 9 + Math.floor(rand() * 8),
+    plan.auto ? 0 : Math.floor(rand() * 60),
+    0,
+    0,
+  );
+  const startedAt = base.toISOString();
+  const name = `${plan.auto ? "autobk" : "manualbk"}_${hex4(rand)}`;
+  const checkpoint: CbrCheckpoint = {
+    id: env.newId(),
+    vaultId: vault.id,
+    vaultName: vault.name,
+    status: "available",
+    createdAt: startedAt,
+    name,
+    description: "",
+    incremental: true,
+    autoTrigger: plan.auto,
+    retentionDuration: plan.auto ? 30 : -1,
+    resources: vault.resources.map((r) => ({
+      id: r.id,
+      name: r.name,
+      type: r.type,
+      sizeGb: r.sizeGb,
+    })),
+    skipped: [],
+    backupIds: [],
+  };
+  vault.resources.forEach((resource, position) => {
+    const previous = state.backups.filter(
+      (b) => b.vaultId === vault.id && b.resourceId === resource.id && b.status === "available",
+    );
+    // Full on the first run and weekly after, incremental otherwise.
+    const incremental = previous.length > 0 && run % 7 !== 0;
+    const backup = buildBackup(
+      project,
+      {
+        vault,
+        resource,
+        checkpointId: checkpoint.id,
+        name,
+        description: "",
+        autoTrigger: plan.auto,
+        incremental,
+        createdAt: startedAt,
+        expiredAt: plan.auto ? new Date(base.getTime() + 30 * day).toISOString() : null,
+      },
+      env,
+    );
+    const log = backupOperationLog(vault, backup, env);
+    const minutes = 3 + Math.floor(rand() * 12);
+    const endedAt = new Date(base.getTime() + minutes * 60_000).toISOString();
+    const stillRunning = latest && plan.auto && position === vault.resources.length - 1;
+    const failed = !stillRunning && rand() < 0.07;
+    if (stillRunning) {
+      // The newest policy run is still going when the simulator starts: a demo sees it finish.
+      const at = env.now.toISOString();
+      backup.createdAt = at;
+      backup.updatedAt = at;
+      log.createdAt = at;
+      log.startedAt = at;
+      log.updatedAt = at;
+      backup.task = { kind: "protect", startedAt: at, opLogId: log.id };
+      checkpoint.status = "protecting";
+    } else if (failed) {
+      const error =
+        resource.type === "OS::Nova::Server"
+          ? cbrErrors.serverStatusForbidsBackup
+          : cbrErrors.diskStatusForbidsBackup;
+      backup.status = "error";
+      backup.updatedAt = endedAt;
+      finishOperation(log, endedAt, { status: "failed", code: error.code, message: error.message });
+      log.progress = 10 + Math.floor(rand() * 60);
+    } else {
+      backup.status = "available";
+      backup.protectedAt = endedAt;
+      backup.updatedAt = endedAt;
+      finishOperation(log, endedAt, { status: "success" });
+    }
+    state.backups.push(backup);
+    state.operationLogs.push(log);
+    checkpoint.backupIds.push(backup.id);
+
+    // Now and then someone restored from a backup a few days later.
+    if (backup.status === "available" && daysAgo > 3 && rand() < 0.05) {
+      const restoredAt = new Date(base.getTime() + 2 * day + 3 * hour);
+      const restoreEnd = new Date(restoredAt.getTime() + (5 + Math.floor(rand() * 20)) * 60_000);
+      state.operationLogs.push({
+        ...backupOperationLog(vault, backup, env),
+        id: env.newId(),
+        operationType: "restore",
+        policyId: null,
+        createdAt: restoredAt.toISOString(),
+        startedAt: restoredAt.toISOString(),
+        updatedAt: restoreEnd.toISOString(),
+        endedAt: restoreEnd.toISOString(),
+        status: "success",
+        progress: 100,
+        requestId: requestId(env),
+        backup: null,
+        restore: {
+          backupId: backup.id,
+          backupName: backup.name,
+          targetResourceId: resource.id,
+          targetResourceName: resource.name,
+          powerOn: true,
+        },
+      });
+    }
+  });
+  if (checkpoint.backupIds.length > 0) state.checkpoints.push(checkpoint);
+}
