@@ -216,7 +216,8 @@ export const policyListSchema = z.object({
 });
 
 export const restoreSchema = z.object({
-  id: looseString,
+  /** Optional: the one sample prints id, checkpoint_id and project_id outside `restore`. */
+  id: str,
   status: str,
   checkpoint_id: str,
   project_id: str,
