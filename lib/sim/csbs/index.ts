@@ -1,17 +1,32 @@
-// Placeholder committed by sim-core so that the skeleton runs; sim-csbs owns and replaces it.
 import { Hono } from "hono";
 import type { SimContext, SimEnv } from "../context";
-import type { ProjectState } from "../state";
-import type { CsbsState } from "./types";
+import { tickCsbs } from "./lifecycle";
+import { backupRoutes } from "./routes-backups";
+import { policyRoutes } from "./routes-policies";
+import { resourceRoutes } from "./routes-resources";
+import { restoreRoutes } from "./routes-restores";
 
-export function emptyCsbsState(): CsbsState {
-  return {} as CsbsState;
-}
+export { emptyCsbsState } from "./empty";
+export { PROVIDER_ID } from "./format";
+export { seedCsbs } from "./seed";
+export type { CsbsState } from "./types";
 
-export function seedCsbs(_project: ProjectState, _rand: () => number, _now: Date): CsbsState {
-  return emptyCsbsState();
-}
+/** CSBS v1, mounted by sim-core at `/csbs/v1/:project_id`; also registers the CSBS lifecycle. */
+export function csbsRoutes(ctx: SimContext): Hono<SimEnv> {
+  ctx.onTick("csbs", (now) => {
+    // ctx.state is replaced by a reset: read it on every tick.
+    let changed = false;
+    for (const project of Object.values(ctx.state.projects)) {
+      const deps = { durations: ctx.durations, rand: ctx.rng, newId: ctx.newId };
+      if (tickCsbs(project, now, deps)) changed = true;
+    }
+    if (changed) ctx.markDirty();
+  });
 
-export function csbsRoutes(_ctx: SimContext): Hono<SimEnv> {
-  return new Hono<SimEnv>();
+  const app = new Hono<SimEnv>();
+  app.route("/", policyRoutes(ctx));
+  app.route("/", resourceRoutes(ctx));
+  app.route("/", backupRoutes(ctx));
+  app.route("/", restoreRoutes(ctx));
+  return app;
 }
