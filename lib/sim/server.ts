@@ -1,12 +1,16 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
+import { requireAuth } from "./auth";
 import { cbrRoutes } from "./cbr";
 import { SimClock, Ticker } from "./clock";
 import type { SimConfig } from "./config";
 import type { SimContext, SimEnv } from "./context";
 import { csbsRoutes } from "./csbs";
+import { ecsRoutes } from "./ecs";
+import { evsRoutes } from "./evs";
 import { gatewayCodes, serviceError } from "./http";
+import { iamRoutes } from "./iam";
 import { newUuid } from "./ids";
 import { createRng } from "./rng";
 import { RouteTable } from "./routes";
@@ -89,8 +93,12 @@ export function createSim(config: SimConfig, logger: SimLogger = consoleLogger):
     return serviceError(c, 500, gatewayCodes.fault, "Internal error in the simulated cloud.");
   });
 
+  app.route("/iam/v3", iamRoutes(ctx));
+  for (const prefix of Object.values(servicePrefixes)) app.use(`${prefix}/*`, requireAuth(ctx));
   app.route(servicePrefixes.csbs, csbsRoutes(ctx));
   app.route(servicePrefixes.cbr, cbrRoutes(ctx));
+  app.route(servicePrefixes.ecs, ecsRoutes(ctx));
+  app.route(servicePrefixes.evs, evsRoutes(ctx));
 
   const routes = new RouteTable(() => app.routes);
   app.notFound((c) => {
