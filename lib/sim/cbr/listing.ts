@@ -72,7 +72,9 @@ const contains = (value: string, part: string | undefined) =>
 
 export function vaultFilter(query: Query): (vault: CbrVault) => boolean {
   const name = text(query, "name");
-  const vaultId = id(query, "id");
+  // Repeatable (`id=a&id=b`): the SDK sends an array.
+  const vaultIds = query.all("id").filter(Boolean);
+  for (const value of vaultIds) if (!uuidPattern.test(value)) invalid("Invalid id provided.");
   const objectType = oneOf(query, "object_type", ["server", "disk", "turbo"] as const);
   const status = oneOf(query, "status", [
     "available",
@@ -88,7 +90,7 @@ export function vaultFilter(query: Query): (vault: CbrVault) => boolean {
   const resourceIds = text(query, "resource_ids")?.split(",").filter(Boolean);
   return (vault) =>
     contains(vault.name, name) &&
-    (vaultId === undefined || vault.id === vaultId) &&
+    (vaultIds.length === 0 || vaultIds.includes(vault.id)) &&
     (objectType === undefined || vault.objectType === objectType) &&
     (status === undefined || vault.status === status) &&
     (policyId === undefined || vault.policyId === policyId) &&
