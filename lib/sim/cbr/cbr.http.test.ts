@@ -289,9 +289,11 @@ describe("backups", () => {
       400,
       "BackupService.9900",
     );
-    const malformed = await call("PUT", `/backups/${id}`, undefined, { raw: "{not json" });
-    expect(malformed.status).toBe(400);
-    expect(malformed.json.error_code).toMatch(/^BackupService\./);
+    expectCbrError(
+      await call("PUT", `/backups/${id}`, undefined, { raw: "{not json" }),
+      400,
+      "BackupService.9900",
+    );
     expectCbrError(
       await call("PUT", "/backups/6df2b54c-dd62-4059-a07c-1b8f24f2725d", { backup: { name: "a" } }),
       404,
@@ -468,6 +470,38 @@ describe("checkpoints", () => {
       404,
       "BackupService.6217",
     );
+  });
+});
+
+describe("the simulated clock", () => {
+  it("finishes a backup as soon as the clock has moved past its duration", async () => {
+    await settled();
+    const vault = await vaultNamed("vault-data-disks");
+    const { json } = await call("POST", "/checkpoints", {
+      checkpoint: { vault_id: vault.id, parameters: { resources: [vault.resources[0].id] } },
+    });
+    const id = json.checkpoint.id;
+    const advanced = await fetch(`${sim.url}/_sim/clock`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ advanceMs: 1_600 }),
+    });
+    expect(advanced.status).toBe(200);
+    expect((await get(`/checkpoints/${id}`)).json.checkpoint.status).toBe("available");
+    const backups = await get(`/backups?checkpoint_id=${id}`);
+    expect(backups.json.backups[0].status).toBe("available");
+  });
+});
+
+describe("bad requests", () => {
+  it("answers unknown routes and wrong methods with JSON errors", async () => {
+    const unknown = await get("/nothing-here");
+    expect(unknown.status).toBe(404);
+    expect(unknown.json.error_code).toEqual(expect.any(String));
+    const wrongMethod = await call("DELETE", "/vaults");
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.json.error_code).toEqual(expect.any(String));
+    expect((await call("GET", "/vaults", undefined, { token: "forged" })).status).toBe(401);
   });
 });
 

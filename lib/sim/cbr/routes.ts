@@ -38,10 +38,12 @@ function pathId(c: Context<SimEnv>, name: string): string {
   return value;
 }
 
+/** The JSON body; a missing or malformed one is refused like any bad parameter (9900). */
 async function body(c: Context<SimEnv>): Promise<unknown> {
   const read = await readJson(c);
-  if (!read.ok) throw read.response;
-  return read.body;
+  if (read.ok) return read.body;
+  const refusal = (await read.response.json().catch(() => ({}))) as { error_msg?: unknown };
+  invalid(typeof refusal.error_msg === "string" ? refusal.error_msg : "Invalid request body.");
 }
 
 export function createCbrRoutes(ctx: SimContext): Hono<SimEnv> {
@@ -61,7 +63,6 @@ export function createCbrRoutes(ctx: SimContext): Hono<SimEnv> {
       try {
         return await handler(c, project);
       } catch (error) {
-        if (error instanceof Response) return error;
         if (error instanceof CbrFailure)
           return cbrError(c, error.status, error.code, error.message);
         throw error;
