@@ -22,7 +22,7 @@ const POLICY_SPECS = [
     maxBackups: 7,
     days: null,
     permanent: null,
-    members: 4,
+    members: 3,
   },
   {
     name: "weekly-sunday",
@@ -32,7 +32,7 @@ const POLICY_SPECS = [
     maxBackups: -1,
     days: 30,
     permanent: false,
-    members: 3,
+    members: 2,
   },
   {
     name: "every-6-hours",
@@ -42,7 +42,7 @@ const POLICY_SPECS = [
     maxBackups: 20,
     days: null,
     permanent: null,
-    members: 3,
+    members: 2,
   },
   {
     name: "workdays-evening",
@@ -52,7 +52,7 @@ const POLICY_SPECS = [
     maxBackups: null,
     days: null,
     permanent: true,
-    members: 2,
+    members: 1,
   },
   {
     name: "数据库-weekly",
@@ -243,9 +243,16 @@ function assignStatuses(items: CsbsItem[], now: Date, rand: () => number) {
       item.updatedAt = at;
       if (task !== "keep") item.task = task;
       if (status === "protecting" || status === "waiting_protect") {
+        // Caught while running: started minutes ago, nothing written yet.
+        item.createdAt = new Date(now.getTime() - intBetween(rand, 1, 5) * 60_000).toISOString();
         item.progress = status === "protecting" ? intBetween(rand, 5, 60) : 0;
         item.finishedAt = null;
         item.sizeMb = 0;
+        item.averageSpeed = 0;
+        for (const v of item.volumeBackups) {
+          v.sizeMb = 0;
+          v.averageSpeed = 0;
+        }
       }
     }
   };
