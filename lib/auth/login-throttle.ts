@@ -45,7 +45,7 @@ export function delayAfter(failures: number, free: number, options: ThrottleOpti
 
 export function memoryLoginThrottle(partial: Partial<ThrottleOptions> = {}): LoginThrottle {
   const options = { ...defaultThrottleOptions, ...partial };
-  const now = options.now ?? Date.now;
+  const now = options.now ?? (() => Date.now());
   const buckets = new Map<string, Bucket>();
 
   const keys = (s: LoginSubject) => {

@@ -68,7 +68,7 @@ export function sessionService(options: {
   now?: () => number;
 }) {
   const { store, limits } = options;
-  const now = options.now ?? Date.now;
+  const now = options.now ?? (() => Date.now());
 
   return {
     limits,

@@ -7,6 +7,7 @@ import { isSimulatorMode } from "@/lib/cloud/config";
 import type { SessionInfo } from "@/lib/schemas/session";
 import { serverEnv } from "@/lib/server/env";
 import { type CookieScope, isHttps, sessionCookieName } from "./cookies";
+import { PATH_HEADER } from "./path-header";
 import {
   type SessionLimits,
   type SessionService,
@@ -16,8 +17,7 @@ import {
 import { sqliteSessionStore } from "./sqlite-session-store";
 import { tokenCipher } from "./token-crypto";
 
-/** Request header set by proxy.ts: the page's path and query, without the base path. */
-export const PATH_HEADER = "x-cbc-path";
+export { PATH_HEADER };
 
 export function sessionLimits(): SessionLimits {
   const env = serverEnv();

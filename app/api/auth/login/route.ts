@@ -1,0 +1,58 @@
+// POST /api/auth/login: IAM password sign-in with a project-scoped token kept in a new session.
+import { NextResponse } from "next/server";
+import { readSessionId, sessionCookie } from "@/lib/auth/cookies";
+import { signInToIam } from "@/lib/auth/iam-login";
+import { isReadOnlyRoles } from "@/lib/auth/roles";
+import { cookieScopeFor, sessionInfoOf, sessions } from "@/lib/auth/session";
+import { sessionDeadlines } from "@/lib/auth/session-service";
+import { loginBodySchema } from "@/lib/schemas/session";
+import { clientAddress, loginThrottle } from "@/lib/server/login-throttle-instance";
+import { RouteError } from "@/lib/server/route-error";
+import { withRoute } from "@/lib/server/with-route";
+
+export const POST = withRoute(
+  { auth: "none", body: loginBodySchema, write: false },
+  async ({ req, body }) => {
+    const subject = { account: body.domain, user: body.user, address: clientAddress(req) };
+    const throttle = loginThrottle();
+    const verdict = await throttle.check(subject);
+    if (!verdict.allowed) {
+      throw new RouteError({
+        code: "TOO_MANY_ATTEMPTS",
+        headers: { "Retry-After": String(verdict.retryAfterS) },
+      });
+    }
+
+    let iam: Awaited<ReturnType<typeof signInToIam>>;
+    try {
+      iam = await signInToIam(body);
+    } catch (error) {
+      if (error instanceof RouteError && error.code === "INVALID_CREDENTIALS") {
+        await throttle.recordFailure(subject);
+      }
+      throw error;
+    }
+    await throttle.recordSuccess(subject);
+
+    const scope = cookieScopeFor(req);
+    const service = sessions();
+    // Never keep a session id the browser arrived with (fixation): drop it and issue a new one.
+    const previous = readSessionId(req, scope);
+    if (previous) await service.end({ id: previous });
+    const { id, record } = await service.start({
+      token: iam.token,
+      tokenExpiresAt: iam.expiresAt.getTime(),
+      user: iam.user,
+      domain: iam.domain.name ? iam.domain : { id: iam.domain.id, name: body.domain },
+      project: iam.project,
+      roles: iam.roles,
+      readOnly: isReadOnlyRoles(iam.roles),
+      endpoints: iam.endpoints,
+    });
+
+    const response = NextResponse.json({ session: sessionInfoOf(record) });
+    const maxAgeS = (sessionDeadlines(record, service.limits).expiresAt - Date.now()) / 1000;
+    response.headers.append("Set-Cookie", sessionCookie(scope, id, maxAgeS));
+    return response;
+  },
+);

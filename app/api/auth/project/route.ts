@@ -1,0 +1,39 @@
+// POST /api/auth/project: switches the session to another project with a re-scoped IAM token.
+import { isReadOnlyRoles } from "@/lib/auth/roles";
+import { sessionInfoOf, sessions } from "@/lib/auth/session";
+import { CloudError } from "@/lib/cloud/errors";
+import { rescopeToken } from "@/lib/cloud/iam";
+import { switchProjectBodySchema } from "@/lib/schemas/common";
+import type { LoginResponse } from "@/lib/schemas/session";
+import { RouteError } from "@/lib/server/route-error";
+import { withRoute } from "@/lib/server/with-route";
+
+export const POST = withRoute(
+  { body: switchProjectBodySchema, write: false },
+  async ({ session, body }): Promise<LoginResponse> => {
+    const { record } = session;
+    let iam: Awaited<ReturnType<typeof rescopeToken>>;
+    try {
+      iam = await rescopeToken(record.token, body.projectId);
+    } catch (error) {
+      // A project the user may not use: say so at the field, keep the current session.
+      if (error instanceof CloudError && (error.status === 403 || error.status === 404)) {
+        throw new RouteError({ code: "UNKNOWN_PROJECT", field: "projectId" });
+      }
+      throw error;
+    }
+    const data = {
+      token: iam.token,
+      tokenExpiresAt: iam.expiresAt.getTime(),
+      user: iam.user,
+      domain: iam.domain.name ? iam.domain : record.domain,
+      project: iam.project,
+      roles: iam.roles,
+      readOnly: isReadOnlyRoles(iam.roles),
+      endpoints: iam.endpoints,
+    };
+    // The previous token is not revoked: Keystone-style IAMs may revoke the tokens derived from it.
+    await sessions().replaceData(session.key, data);
+    return { session: sessionInfoOf({ ...record, ...data }) };
+  },
+);

@@ -1,0 +1,285 @@
+import "server-only";
+import type { NextRequest } from "next/server";
+import type { z } from "zod";
+import { clearedSessionCookie, readSessionId } from "@/lib/auth/cookies";
+import { isSafeMethod, isSameOriginRequest } from "@/lib/auth/origin";
+import { cookieScopeFor, sessionInfoOf, sessions } from "@/lib/auth/session";
+import type { SessionRecord } from "@/lib/auth/session-store";
+import type { CloudContext } from "@/lib/cloud/context";
+import { CloudError } from "@/lib/cloud/errors";
+import { type Locale, negotiateLocale } from "@/lib/i18n/locales";
+import type { SessionInfo } from "@/lib/schemas/session";
+import { cloudContextFor } from "./cloud-context";
+import { serverEnv } from "./env";
+import { routeErrorMessage } from "./error-messages";
+import { isJsonContentType, readBodyText } from "./read-body";
+import { errorResponse, RouteError } from "./route-error";
+
+type Schema = z.ZodType;
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export type ActiveSession = {
+  id: string;
+  key: string;
+  record: SessionRecord;
+  info: SessionInfo;
+};
+
+export type RouteOptions<
+  A extends "session" | "none",
+  P extends Schema | undefined,
+  Q extends Schema | undefined,
+  B extends Schema | undefined,
+> = {
+  /** "session" (default): 401 without a live session. "none": sign-in and sign-out only. */
+  auth?: A;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Changes the cloud: read-only users get 403. Defaults to true for every non-GET method. */
+  write?: boolean;
+  /** Set to false for requests that must not count as user activity (the session probe). */
+  activity?: boolean;
+};
+
+export type RouteArgs<A, P, Q, B> = {
+  req: NextRequest;
+  session: A extends "none" ? null : ActiveSession;
+  cloud: A extends "none" ? null : CloudContext;
+  params: Out<P>;
+  query: Out<Q>;
+  body: Out<B>;
+  locale: Locale;
+};
+
+type NextRouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
+
+/**
+ * The one wrapper of every route handler under app/api: same-origin check on changes, JSON only,
+ * a body size limit, the session (idle and absolute timeouts, background requests not counting),
+ * read-only users, zod validation of params, query and body, and every failure turned into the
+ * error envelope `{ error: { code, message, field? } }` with `Cache-Control: no-store`.
+ */
+export function withRoute<
+  A extends "session" | "none" = "session",
+  P extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  B extends Schema | undefined = undefined,
+>(
+  options: RouteOptions<A, P, Q, B>,
+  handler: (args: RouteArgs<A, P, Q, B>) => Promise<Response | unknown>,
+) {
+  return async (req: NextRequest, context?: NextRouteContext): Promise<Response> => {
+    const locale = negotiateLocale(
+      req.cookies.get("locale")?.value,
+      req.headers.get("accept-language"),
+    );
+    let session: ActiveSession | null = null;
+    try {
+      const env = serverEnv();
+      if (
+        !isSameOriginRequest(req, {
+          allowedOrigins: env.CONSOLE_ALLOWED_ORIGINS,
+          trustProxy: env.TRUST_PROXY,
+        })
+      ) {
+        throw new RouteError({ code: "CSRF" });
+      }
+      const expectsBody = options.body !== undefined;
+      if (!isSafeMethod(req.method) && (expectsBody || hasBody(req))) {
+        if (!isJsonContentType(req.headers.get("content-type"))) {
+          throw new RouteError({ code: "UNSUPPORTED_MEDIA_TYPE" });
+        }
+      }
+
+      if (options.auth !== "none") {
+        session = await resumeSession(req, options.activity !== false);
+        const write = options.write ?? !isSafeMethod(req.method);
+        if (write && session.record.readOnly) throw new RouteError({ code: "READ_ONLY" });
+      }
+
+      const params = parse("params", options.params, context ? await context.params : {});
+      const query = parse("query", options.query, queryObject(req.nextUrl.searchParams));
+      let body: unknown;
+      if (expectsBody) {
+        const text = await readBodyText(req, env.BODY_LIMIT_BYTES);
+        body = parse("body", options.body, parseJson(text));
+      } else if (!isSafeMethod(req.method)) {
+        // Still drain (and bound) an unexpected body rather than leave it unread.
+        await readBodyText(req, env.BODY_LIMIT_BYTES);
+      }
+
+      const result = await handler({
+        req,
+        session: session as RouteArgs<A, P, Q, B>["session"],
+        cloud: (session ? cloudContextFor(session.record, req) : null) as RouteArgs<
+          A,
+          P,
+          Q,
+          B
+        >["cloud"],
+        params: params as Out<P>,
+        query: query as Out<Q>,
+        body: body as Out<B>,
+        locale,
+      });
+      const response = isResponse(result) ? result : Response.json(result);
+      response.headers.set("Cache-Control", "no-store");
+      return response;
+    } catch (error) {
+      return await toErrorResponse(error, req, session, locale);
+    }
+  };
+}
+
+async function resumeSession(req: NextRequest, activity: boolean): Promise<ActiveSession> {
+  const scope = cookieScopeFor(req);
+  const background = req.headers.get("x-background") === "1";
+  const lookup = await sessions().resume(readSessionId(req, scope), {
+    activity: activity && !background,
+  });
+  if (lookup.status === "expired") {
+    throw new RouteError({
+      code: "SESSION_EXPIRED",
+      headers: { "Set-Cookie": clearedSessionCookie(scope) },
+    });
+  }
+  if (lookup.status === "none") throw new RouteError({ code: "NO_SESSION" });
+  return {
+    id: lookup.id,
+    key: lookup.key,
+    record: lookup.record,
+    info: sessionInfoOf(lookup.record),
+  };
+}
+
+/**
+ * Duck-typed: a second `Response` class may be around (@hono/node-server replaces the global one
+ * in processes that also run the simulator, e.g. tests), and NextResponse extends the first.
+ */
+function isResponse(value: unknown): value is Response {
+  if (value instanceof Response) return true;
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as Response).status === "number" &&
+    (value as Response).headers instanceof Headers &&
+    typeof (value as Response).arrayBuffer === "function"
+  );
+}
+
+function hasBody(req: Request): boolean {
+  const length = req.headers.get("content-length");
+  return (length !== null && length !== "0") || req.headers.has("transfer-encoding");
+}
+
+function parseJson(text: string): unknown {
+  if (text.trim() === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new RouteError({ code: "INVALID_JSON" });
+  }
+}
+
+/** Repeated keys become arrays, so that a schema expecting one value refuses `?a=1&a=2`. */
+function queryObject(search: URLSearchParams): Record<string, string | string[]> {
+  const result: Record<string, string | string[]> = {};
+  for (const key of new Set(search.keys())) {
+    const values = search.getAll(key);
+    result[key] = values.length === 1 ? (values[0] as string) : values;
+  }
+  return result;
+}
+
+function parse(where: "params" | "query" | "body", schema: Schema | undefined, value: unknown) {
+  if (!schema) return value;
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const path = issue?.path.map(String).join(".");
+  throw new RouteError({
+    code: "VALIDATION",
+    // Body fields are named as the form names them; params and query say where they are.
+    field: path ? (where === "body" ? path : `${where}.${path}`) : where,
+    message: issue?.message ?? "Invalid input.",
+  });
+}
+
+async function toErrorResponse(
+  error: unknown,
+  req: NextRequest,
+  session: ActiveSession | null,
+  locale: Locale,
+): Promise<Response> {
+  if (error instanceof RouteError) {
+    return errorResponse(
+      error.status,
+      {
+        code: error.code,
+        message: error.message || routeErrorMessage(error.code, locale),
+        field: error.field,
+      },
+      error.headers,
+    );
+  }
+  if (error instanceof CloudError) {
+    if (error.status === 401 && session) {
+      // The cloud no longer accepts the token (revoked, password changed): the session is over.
+      await sessions()
+        .end({ key: session.key })
+        .catch(() => {});
+      return errorResponse(
+        401,
+        { code: "SESSION_EXPIRED", message: routeErrorMessage("SESSION_EXPIRED", locale) },
+        { "Set-Cookie": clearedSessionCookie(cookieScopeFor(req)) },
+      );
+    }
+    const mapped = mapCloudError(error, locale);
+    if (mapped.status >= 500) logError(req, error);
+    return errorResponse(mapped.status, mapped);
+  }
+  logError(req, error);
+  return errorResponse(500, { code: "INTERNAL", message: routeErrorMessage("INTERNAL", locale) });
+}
+
+/**
+ * Cloud failures keep their status class and their cloud code (the UI may react to "CSBS.6018"),
+ * with the catalog's plain words rather than the upstream text, which may expose internals.
+ */
+export function mapCloudError(
+  error: CloudError,
+  locale: Locale,
+): { status: number; code: string; message: string } {
+  // Plain words per cloud code come with lib/i18n/cloud-errors.ts (console-server).
+  const known: string | undefined = undefined;
+  if (error.code === "TIMEOUT" || error.status === 504) {
+    return {
+      status: 504,
+      code: "UPSTREAM_TIMEOUT",
+      message: routeErrorMessage("UPSTREAM_TIMEOUT", locale),
+    };
+  }
+  if (error.code === "INVALID_PATH") {
+    return { status: 400, code: "VALIDATION", message: routeErrorMessage("VALIDATION", locale) };
+  }
+  if (error.status >= 400 && error.status < 500) {
+    return {
+      status: error.status,
+      code: error.code,
+      message: known ?? `${routeErrorMessage("UPSTREAM_REFUSED", locale)} (${error.code})`,
+    };
+  }
+  return {
+    status: 502,
+    code: error.status === 0 || error.code === "BAD_RESPONSE" ? "UPSTREAM_ERROR" : error.code,
+    message: known ?? routeErrorMessage("UPSTREAM_ERROR", locale),
+  };
+}
+
+function logError(req: NextRequest, error: unknown) {
+  // Method, path and the error only: never headers, cookies or bodies (they carry secrets).
+  const detail =
+    error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ""}` : error;
+  console.error(`[api] ${req.method} ${req.nextUrl.pathname} failed:`, detail);
+}
