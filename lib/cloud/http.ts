@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import { signRequest } from "@/lib/auth/signer";
 import { cloudConfig } from "./config";
 import { parseErrorBody } from "./error-body";
 import { CloudError, type CloudService } from "./errors";
@@ -36,18 +37,6 @@ export function setRetryPolicyForTests(policy?: Partial<RetryPolicy>): void {
   retryPolicy = { retries: 2, baseDelayMs: 250, maxDelayMs: 2_000, ...policy };
 }
 
-export type RequestSigner = (
-  req: { method: string; url: string; headers: Record<string, string>; body: string },
-  creds: { ak: string; sk: string },
-) => Record<string, string>;
-
-let signer: RequestSigner | undefined;
-
-/** Installs the AK/SK signer (lib/auth/signer.ts's `signRequest`). */
-export function setRequestSigner(fn: RequestSigner | undefined): void {
-  signer = fn;
-}
-
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, ms);
@@ -79,20 +68,15 @@ function buildHeaders(init: CloudRequestInit<unknown>, bodyText: string): Record
   } else if (auth.kind === "token") {
     const aksk = cloudConfig().aksk;
     if (aksk) {
-      if (!signer) {
-        throw new CloudError({
-          status: 0,
-          code: "NO_SIGNER",
-          message: "AK/SK are configured but no request signer is installed",
-          service: init.service,
-        });
-      }
-      headers["X-Project-Id"] = auth.projectId;
-      const added = signer(
-        { method: init.method, url: init.url.toString(), headers: { ...headers }, body: bodyText },
+      // Project-level services need X-Project-Id with AK/SK (cloud-apis.md §7.1). Only the
+      // headers given here are signed; Accept is added afterwards and stays unsigned.
+      const signed: Record<string, string> = { "X-Project-Id": auth.projectId };
+      if (headers["Content-Type"]) signed["Content-Type"] = headers["Content-Type"];
+      const added = signRequest(
+        { method: init.method, url: init.url.toString(), headers: { ...signed }, body: bodyText },
         aksk,
       );
-      Object.assign(headers, added);
+      Object.assign(headers, signed, added);
     } else {
       headers["X-Auth-Token"] = auth.token;
     }
@@ -119,11 +103,23 @@ async function attempt(
       ...(init.body !== undefined ? { body: bodyText } : {}),
       signal,
       cache: "no-store",
-      // A redirect could carry the token to another host.
-      redirect: "error",
+      // A redirect could carry the token to another host: never followed (see below).
+      redirect: "manual",
     });
     const text = await response.text();
     if (response.ok) return { ok: true, response, text };
+    if (response.status >= 300 && response.status < 400) {
+      return {
+        ok: false,
+        retryable: false,
+        error: new CloudError({
+          status: response.status,
+          code: "BAD_RESPONSE",
+          message: `${init.service.toUpperCase()} answered with a redirect, which is not followed`,
+          service: init.service,
+        }),
+      };
+    }
     const parsed = parseErrorBody(text);
     return {
       ok: false,
