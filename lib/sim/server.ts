@@ -6,9 +6,11 @@ import { cbrRoutes } from "./cbr";
 import { SimClock, Ticker } from "./clock";
 import type { SimConfig } from "./config";
 import type { SimContext, SimEnv } from "./context";
+import { controlRoutes } from "./control";
 import { csbsRoutes } from "./csbs";
 import { ecsRoutes } from "./ecs";
 import { evsRoutes } from "./evs";
+import { FaultStore, faultListSchema, faultMiddleware } from "./faults";
 import { gatewayCodes, serviceError } from "./http";
 import { iamRoutes } from "./iam";
 import { newUuid } from "./ids";
@@ -16,6 +18,7 @@ import { createRng } from "./rng";
 import { RouteTable } from "./routes";
 import { seedState } from "./seed";
 import type { SimState } from "./state";
+import { RequestStats } from "./stats";
 import { StateStore } from "./store";
 
 export type SimLogger = {
@@ -35,6 +38,8 @@ export type Sim = {
   clock: SimClock;
   ticker: Ticker;
   store: StateStore;
+  faults: FaultStore;
+  stats: RequestStats;
   /** Replaces the whole state with freshly seeded data. */
   reset(): void;
   /** Starts listening; resolves with the base URL (e.g. http://127.0.0.1:4010). */
@@ -57,24 +62,25 @@ export function createSim(config: SimConfig, logger: SimLogger = consoleLogger):
     logger.error(`tick handler ${name} failed`, error),
   );
   const seedNow = () => seedState({ seed: config.seed, scale: config.scale, now: clock.now() });
-  let state: SimState = seedNow();
+  let state: SimState | undefined;
   const store = new StateStore(
     config.dataDir,
-    () => state,
+    () => current(),
     config.saveDelayMs,
     (e) => logger.error("could not save the simulator state", e),
   );
-  if (!config.reset) {
-    const saved = store.load();
-    if (saved) state = saved;
-  }
+  state = (config.reset ? null : store.load()) ?? seedNow();
+  const current = (): SimState => {
+    if (!state) throw new Error("simulator state used before it was loaded");
+    return state;
+  };
   // A fresh (or re-seeded) state is written at once so that a restart finds the same data.
   store.markDirty();
 
   const rng = createRng(`${config.seed}/runtime`);
   const ctx: SimContext = {
     get state() {
-      return state;
+      return current();
     },
     set state(next: SimState) {
       state = next;
@@ -87,7 +93,30 @@ export function createSim(config: SimConfig, logger: SimLogger = consoleLogger):
     onTick: (name, fn) => ticker.register(name, fn),
   };
 
+  const faults = new FaultStore(createRng(`${config.seed}/faults`));
+  const initialFaults = faultListSchema.safeParse(config.faults);
+  if (!initialFaults.success)
+    throw new Error(`Invalid SIM_FAULTS: ${initialFaults.error.issues[0]?.message}`);
+  faults.replace(initialFaults.data);
+  const stats = new RequestStats();
+
   const app = new Hono<SimEnv>();
+  const routes = new RouteTable(() => app.routes);
+  // Re-seeding keeps the issued tokens: a console signed in to the simulator stays signed in.
+  const reset = () => {
+    state = { ...seedNow(), tokens: current().tokens };
+    store.markDirty();
+  };
+
+  // Every request is counted on arrival, before faults: "it reached the simulator".
+  app.use("*", async (c, next) => {
+    if (!c.req.path.startsWith("/_sim"))
+      stats.record(c.req.method, routes.match(c.req.method, c.req.path) ?? "(no route)");
+    await next();
+  });
+  app.route("/_sim", controlRoutes({ ctx, clock, ticker, faults, stats, reset }));
+  app.use("*", faultMiddleware(faults));
+
   app.onError((error, c) => {
     logger.error(`unhandled error on ${c.req.method} ${c.req.path}`, error);
     return serviceError(c, 500, gatewayCodes.fault, "Internal error in the simulated cloud.");
@@ -100,7 +129,6 @@ export function createSim(config: SimConfig, logger: SimLogger = consoleLogger):
   app.route(servicePrefixes.ecs, ecsRoutes(ctx));
   app.route(servicePrefixes.evs, evsRoutes(ctx));
 
-  const routes = new RouteTable(() => app.routes);
   app.notFound((c) => {
     if (routes.allowedMethods(c.req.path).length > 0) {
       return serviceError(
@@ -122,10 +150,9 @@ export function createSim(config: SimConfig, logger: SimLogger = consoleLogger):
     clock,
     ticker,
     store,
-    reset() {
-      state = seedNow();
-      store.markDirty();
-    },
+    faults,
+    stats,
+    reset,
     listen() {
       return new Promise((resolve, reject) => {
         const s = serve(
