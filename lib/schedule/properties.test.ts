@@ -1,0 +1,173 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { checkCloudRules } from "./cloud-rules";
+import { gridToRules, normalizeRules, rulesToGrid, sameSchedule } from "./grid";
+import { parseCbrPatterns, parseCsbsPattern } from "./parse";
+import { nextRuns, runsBetween } from "./runs";
+import { serializeCbrPatterns, serializeCsbsPattern, serializeRule } from "./serialize";
+import { type ScheduleRule, WEEKDAYS } from "./types";
+
+const sortedSet = <T>(arb: fc.Arbitrary<T>, compare: (a: T, b: T) => number, max: number) =>
+  fc.uniqueArray(arb, { minLength: 1, maxLength: max }).map((values) => [...values].sort(compare));
+
+const weeklyRule: fc.Arbitrary<ScheduleRule> = fc.record({
+  freq: fc.constant("WEEKLY" as const),
+  interval: fc.constant(1),
+  byDay: sortedSet(
+    fc.constantFrom(...WEEKDAYS),
+    (a, b) => WEEKDAYS.indexOf(a) - WEEKDAYS.indexOf(b),
+    7,
+  ),
+  byHour: sortedSet(fc.integer({ min: 0, max: 23 }), (a, b) => a - b, 24),
+  byMinute: sortedSet(fc.integer({ min: 0, max: 59 }), (a, b) => a - b, 3),
+});
+const dailyRule: fc.Arbitrary<ScheduleRule> = fc.record({
+  freq: fc.constant("DAILY" as const),
+  interval: fc.integer({ min: 1, max: 30 }),
+  byDay: fc.constant([]),
+  byHour: sortedSet(fc.integer({ min: 0, max: 23 }), (a, b) => a - b, 24),
+  byMinute: sortedSet(fc.integer({ min: 0, max: 59 }), (a, b) => a - b, 3),
+});
+const schedule = fc.array(fc.oneof(weeklyRule, dailyRule), { minLength: 1, maxLength: 4 });
+const weeklySchedule = fc.array(
+  fc.oneof(
+    weeklyRule,
+    dailyRule.map((r) => ({ ...r, interval: 1 })),
+  ),
+  {
+    minLength: 1,
+    maxLength: 4,
+  },
+);
+
+describe("properties", () => {
+  it("parse(serialize(s)) equals s for the CSBS form", () => {
+    fc.assert(
+      fc.property(schedule, (rules) => {
+        expect(parseCsbsPattern(serializeCsbsPattern(rules))).toEqual({ ok: true, rules });
+      }),
+    );
+  });
+
+  it("every accepted pattern serializes to its canonical form (idempotent)", () => {
+    const key = fc.constantFrom("FREQ", "INTERVAL", "BYDAY", "BYHOUR", "BYMINUTE", "COUNT");
+    const value = fc.oneof(
+      fc.constantFrom(
+        "WEEKLY",
+        "DAILY",
+        "MONTHLY",
+        "MO,WE",
+        "SU",
+        "1MO",
+        "",
+        "2",
+        "02,14",
+        "25",
+        "0,30",
+        "59",
+      ),
+      fc.integer({ min: 0, max: 70 }).map(String),
+    );
+    const messy = fc
+      .array(fc.tuple(key, value), { minLength: 1, maxLength: 6 })
+      .chain((pairs) =>
+        fc.tuple(
+          fc.constant(pairs.map(([k, v]) => `${k}=${v}`).join(";")),
+          fc.constantFrom(
+            "",
+            "RRULE:",
+            "BEGIN:VEVENT\r\nRRULE:",
+            "BEGIN:VCALENDAR\\r\\nBEGIN:VEVENT\\r\\nRRULE:",
+          ),
+          fc.constantFrom("", ";", " \n"),
+        ),
+      )
+      .map(([rule, prefix, suffix]) => {
+        const closing = prefix.startsWith("BEGIN:VCALENDAR")
+          ? "\\r\\nEND:VEVENT\\r\\nEND:VCALENDAR\\r\\n"
+          : prefix.startsWith("BEGIN")
+            ? "\r\nEND:VEVENT"
+            : "";
+        return `${prefix}${rule}${suffix}${closing}`;
+      });
+    fc.assert(
+      fc.property(fc.oneof(messy, schedule.map(serializeCsbsPattern)), (text) => {
+        const parsed = parseCsbsPattern(text);
+        if (!parsed.ok) return;
+        const canonical = serializeCsbsPattern(parsed.rules);
+        expect(parseCsbsPattern(canonical)).toEqual(parsed);
+        const again = parseCsbsPattern(canonical);
+        expect(again.ok && serializeCsbsPattern(again.rules)).toBe(canonical);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("the CBR form keeps the runs", () => {
+    fc.assert(
+      fc.property(schedule, (rules) => {
+        const list = serializeCbrPatterns(rules);
+        if (list.length > 24) return;
+        const parsed = parseCbrPatterns(list);
+        expect(parsed.ok).toBe(true);
+        if (parsed.ok) expect(sameSchedule(parsed.rules, rules)).toBe(true);
+      }),
+    );
+  });
+
+  it("normalizeRules keeps the runs and is idempotent", () => {
+    const from = new Date("2026-01-01T00:00:00Z");
+    const to = new Date("2026-03-01T00:00:00Z");
+    fc.assert(
+      fc.property(schedule, (rules) => {
+        const normal = normalizeRules(rules);
+        expect(runsBetween(normal, from, to)).toEqual(runsBetween(rules, from, to));
+        expect(normalizeRules(normal).map((r) => serializeRule(r))).toEqual(
+          normal.map((r) => serializeRule(r)),
+        );
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("grid → rules → grid is the identity in any zone", () => {
+    const zone = fc.constantFrom(
+      "UTC",
+      "Europe/Berlin",
+      "America/New_York",
+      "Asia/Kolkata",
+      "Pacific/Chatham",
+      "Australia/Lord_Howe",
+    );
+    const ref = fc.date({
+      min: new Date("2020-01-01Z"),
+      max: new Date("2030-01-01Z"),
+      noInvalidDate: true,
+    });
+    fc.assert(
+      fc.property(weeklySchedule, zone, ref, (rules, z, refDate) => {
+        const view = rulesToGrid(rules, z, refDate);
+        expect(view.ok).toBe(true);
+        if (!view.ok) return;
+        const back = gridToRules(view.grid, z, refDate).rules;
+        expect(sameSchedule(back, rules)).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("accepted schedules never run closer than 60 minutes", () => {
+    fc.assert(
+      fc.property(schedule, (rules) => {
+        if (checkCloudRules(rules).length > 0) return;
+        const runs = nextRuns(rules, new Date("2026-01-01T00:00:00Z"), 200);
+        for (let i = 1; i < runs.length; i++) {
+          expect(
+            (runs[i] as Date).getTime() - (runs[i - 1] as Date).getTime(),
+          ).toBeGreaterThanOrEqual(3_600_000);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
