@@ -6,7 +6,7 @@ import { startTestSim, type TestSim } from "./testing/start";
 let sim: TestSim;
 const projectId = demoProjects[0]?.id ?? "";
 const otherProjectId = demoProjects[1]?.id ?? "";
-const creds = { ak: demoAccessKey.ak, sk: demoAccessKey.sk };
+const creds: { ak: string; sk: string } = { ak: demoAccessKey.ak, sk: demoAccessKey.sk };
 
 beforeAll(async () => {
   sim = await startTestSim();
