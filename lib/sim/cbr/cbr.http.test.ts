@@ -146,6 +146,7 @@ describe("vaults", () => {
 
 describe("backups", () => {
   it("lists backups with filters, repeatable status, sort and paging", async () => {
+    await settled();
     const all = await get("/backups");
     expect(all.status).toBe(200);
     expect(all.json).toMatchObject({ count: expect.any(Number), limit: 1000, offset: 0 });

@@ -40,6 +40,8 @@ type VaultPlan = {
   status?: CbrVault["status"];
   frozenScene?: string;
   locked?: boolean;
+  /** Ends with a manual backup of one resource still running when the simulator starts. */
+  runningNow?: boolean;
   /** Capacity as a multiple of what the seeded backups use (at least `minGb`). */
   headroom: number;
   minGb: number;
@@ -104,6 +106,7 @@ function plans(project: SeedProject): VaultPlan[] {
       resources: present(prod.map((id) => serverResource(project, id))),
       runsDaysAgo: daily,
       auto: true,
+      runningNow: true,
       headroom: 1.6,
       minGb: 500,
     },
@@ -180,9 +183,9 @@ export function seedCbrState(project: SeedProject, rand: () => number, now: Date
     };
     state.vaults.push(vault);
     plan.runsDaysAgo.forEach((daysAgo, run) => {
-      const latest = run === plan.runsDaysAgo.length - 1;
-      seedRun(cbrProject, vault, plan, daysAgo, run, latest, env);
+      seedRun(cbrProject, vault, plan, daysAgo, run, env);
     });
+    if (plan.runningNow) seedRunningBackup(cbrProject, vault, env);
     const usedGb = vaultUsedMb(state, vault.id) / 1024;
     vault.sizeGb = Math.max(plan.minGb, Math.ceil((usedGb * plan.headroom) / 50) * 50);
   });
@@ -195,7 +198,6 @@ function seedRun(
   plan: VaultPlan,
   daysAgo: number,
   run: number,
-  latest: boolean,
   env: CbrEnv,
 ): void {
   const state = project.cbr;
@@ -230,7 +232,7 @@ function seedRun(
     skipped: [],
     backupIds: [],
   };
-  vault.resources.forEach((resource, position) => {
+  for (const resource of vault.resources) {
     const previous = state.backups.filter(
       (b) => b.vaultId === vault.id && b.resourceId === resource.id && b.status === "available",
     );
@@ -254,19 +256,8 @@ function seedRun(
     const log = backupOperationLog(vault, backup, env);
     const minutes = 3 + Math.floor(rand() * 12);
     const endedAt = new Date(base.getTime() + minutes * 60_000).toISOString();
-    const stillRunning = latest && plan.auto && position === vault.resources.length - 1;
-    const failed = !stillRunning && rand() < 0.07;
-    if (stillRunning) {
-      // The newest policy run is still going when the simulator starts: a demo sees it finish.
-      const at = env.now.toISOString();
-      backup.createdAt = at;
-      backup.updatedAt = at;
-      log.createdAt = at;
-      log.startedAt = at;
-      log.updatedAt = at;
-      backup.task = { kind: "protect", startedAt: at, opLogId: log.id };
-      checkpoint.status = "protecting";
-    } else if (failed) {
+    const failed = rand() < 0.07;
+    if (failed) {
       const error =
         resource.type === "OS::Nova::Server"
           ? cbrErrors.serverStatusForbidsBackup
@@ -311,6 +302,52 @@ function seedRun(
         },
       });
     }
-  });
+  }
   if (checkpoint.backupIds.length > 0) state.checkpoints.push(checkpoint);
+}
+
+/** A manual backup started at seeding time: a demo sees it progress and finish. */
+function seedRunningBackup(project: CbrProject, vault: CbrVault, env: CbrEnv): void {
+  const resource = vault.resources.at(-1);
+  if (!resource) return;
+  const at = env.now.toISOString();
+  const name = `manualbk_${hex4(env.rand)}`;
+  const checkpoint: CbrCheckpoint = {
+    id: env.newId(),
+    vaultId: vault.id,
+    vaultName: vault.name,
+    status: "protecting",
+    createdAt: at,
+    name,
+    description: "",
+    incremental: true,
+    autoTrigger: false,
+    retentionDuration: -1,
+    resources: [
+      { id: resource.id, name: resource.name, type: resource.type, sizeGb: resource.sizeGb },
+    ],
+    skipped: [],
+    backupIds: [],
+  };
+  const backup = buildBackup(
+    project,
+    {
+      vault,
+      resource,
+      checkpointId: checkpoint.id,
+      name,
+      description: "",
+      autoTrigger: false,
+      incremental: true,
+      createdAt: at,
+      expiredAt: null,
+    },
+    env,
+  );
+  const log = backupOperationLog(vault, backup, env);
+  backup.task = { kind: "protect", startedAt: at, opLogId: log.id };
+  checkpoint.backupIds.push(backup.id);
+  project.cbr.backups.push(backup);
+  project.cbr.operationLogs.push(log);
+  project.cbr.checkpoints.push(checkpoint);
 }
