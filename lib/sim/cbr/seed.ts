@@ -71,8 +71,11 @@ function plans(project: SeedProject): VaultPlan[] {
       volumes.every((v) => !v.multiattach)
     );
   });
-  const prod = eligible.slice(0, 5).map((s) => s.id);
-  const dev = eligible.slice(5, 8).map((s) => s.id);
+  // A large project (SIM_SCALE=large, hundreds of servers) gets a big policy vault, so that the
+  // console's CBR lists can be measured at a few thousand backups.
+  const prodCount = project.servers.length > 100 ? 100 : 5;
+  const prod = eligible.slice(0, prodCount).map((s) => s.id);
+  const dev = eligible.slice(prodCount, prodCount + 3).map((s) => s.id);
   const inServerVaults = new Set([...prod, ...dev]);
   const bareMetal = new Set(project.servers.filter((s) => s.bareMetal).map((s) => s.id));
   // A disk cannot be backed up in two vaults (BackupService.6137): data disks of other servers.
