@@ -83,6 +83,20 @@ describe("checkCloudRules", () => {
     expect(checkCloudRules([])).toMatchObject([{ code: "no-rule" }]);
   });
 
+  it("counts CBR patterns (one per time of day, at most 24) only when asked", () => {
+    const manyTimes = rules(
+      Array.from(
+        { length: 25 },
+        (_, i) =>
+          `FREQ=WEEKLY;BYDAY=${["MO", "TU", "WE", "TH", "FR"][i % 5]};BYHOUR=${Math.floor(i / 5) * 4};BYMINUTE=${i}`,
+      ).join("\n"),
+    );
+    expect(checkCloudRules(manyTimes)).toEqual([]);
+    expect(checkCloudRules(manyTimes, { service: "cbr" })).toMatchObject([
+      { code: "too-many-patterns" },
+    ]);
+  });
+
   it("lists every close pair for a grid", () => {
     expect(findCloseRuns(rules("FREQ=WEEKLY;BYDAY=MO,WE;BYHOUR=5;BYMINUTE=0,20"))).toHaveLength(2);
   });

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { MAX_DAILY_INTERVAL } from "./parse";
+import { MAX_CBR_PATTERNS, MAX_DAILY_INTERVAL } from "./parse";
 import { runMinutesOnDay } from "./runs";
+import { serializeCbrPatterns } from "./serialize";
 import { MINUTES_PER_DAY, type ScheduleProblem, type ScheduleRule, WEEKDAYS } from "./types";
 import { mod, weekdayOfDayNumber } from "./weekday";
 
@@ -163,7 +164,10 @@ export function findCloseRuns(rules: ScheduleRule[]): CloseRuns[] {
  * (a week, or the DAILY interval's cycle) including the wrap-around from its end to its start,
  * and at most 24 runs on any UTC day.
  */
-export function checkCloudRules(rules: ScheduleRule[]): ScheduleProblem[] {
+export function checkCloudRules(
+  rules: ScheduleRule[],
+  options: { service?: "csbs" | "cbr" } = {},
+): ScheduleProblem[] {
   if (rules.length === 0) {
     return [{ code: "no-rule", message: "The schedule has no run time.", field: "pattern" }];
   }
@@ -202,6 +206,16 @@ export function checkCloudRules(rules: ScheduleRule[]): ScheduleProblem[] {
       message: `${result.crowdedDay.runs} runs on ${dayName} (UTC); the cloud allows at most ${MAX_RUNS_PER_DAY} a day.`,
       field: "BYHOUR",
     });
+  }
+  if (options.service === "cbr") {
+    const patterns = serializeCbrPatterns(rules).length;
+    if (patterns > MAX_CBR_PATTERNS) {
+      problems.push({
+        code: "too-many-patterns",
+        message: `CBR needs one pattern per time of day and allows ${MAX_CBR_PATTERNS}; this schedule needs ${patterns}.`,
+        field: "pattern",
+      });
+    }
   }
   const pair = closePairs(result, rules)[0];
   if (pair) {

@@ -72,6 +72,17 @@ describe("parseCsbsPattern: accepted forms", () => {
     expect(parseCsbsPattern(text)).toEqual({ ok: true, rules: [THURSDAY_1227] });
   });
 
+  it("reads the Orange CSBS pattern of terraform-provider-flexibleengine#181 (LF, INTERVAL=1)", () => {
+    expect(
+      parseCsbsPattern(
+        "BEGIN:VEVENT\nRRULE:FREQ=DAILY;INTERVAL=1;BYHOUR=19;BYMINUTE=0\nEND:VEVENT",
+      ),
+    ).toEqual({
+      ok: true,
+      rules: [{ freq: "DAILY", interval: 1, byDay: [], byHour: [19], byMinute: [0] }],
+    });
+  });
+
   it("sorts lists into canonical order", () => {
     expect(parseCsbsPattern("FREQ=WEEKLY;BYDAY=SU,WE,MO;BYHOUR=14,2;BYMINUTE=05")).toEqual({
       ok: true,

@@ -290,8 +290,6 @@ function parseRuleLine(text: string): ScheduleRule {
     if (line.name.toUpperCase() !== "RRULE") {
       refuse("unsupported-property", `${line.name} is not supported; expected RRULE.`, line.name);
     }
-    if (line.name !== "RRULE")
-      refuse("lowercase", `"${line.name}" must be written RRULE.`, "RRULE");
     return parseRuleValue(line.value);
   }
   return parseRuleValue(text);

@@ -13,5 +13,5 @@ export function validateCsbsPattern(text: string): ScheduleProblem | null {
 export function validateCbrPatterns(list: string[]): ScheduleProblem | null {
   const parsed = parseCbrPatterns(list);
   if (!parsed.ok) return parsed.problem;
-  return checkCloudRules(parsed.rules)[0] ?? null;
+  return checkCloudRules(parsed.rules, { service: "cbr" })[0] ?? null;
 }
