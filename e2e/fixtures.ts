@@ -1,0 +1,136 @@
+import {
+  type APIRequestContext,
+  test as base,
+  expect,
+  type Locator,
+  type Page,
+} from "@playwright/test";
+
+/** The demo identities of the simulator (design.md). */
+export const demo = {
+  account: "demo",
+  admin: { user: "admin", password: "Demo@2026" },
+  auditor: { user: "auditor", password: "Audit@2026" },
+  projects: ["eu-west-0", "cn-north-4"] as const,
+};
+
+/** The sign-in page: fields by their labels, as a user finds them. */
+export class LoginPage {
+  readonly account: Locator;
+  readonly user: Locator;
+  readonly password: Locator;
+  readonly project: Locator;
+  readonly submit: Locator;
+  readonly heading: Locator;
+
+  constructor(
+    readonly page: Page,
+    private readonly app: (path: string) => string,
+  ) {
+    this.account = page.getByLabel("Account", { exact: true });
+    this.user = page.getByLabel("IAM user", { exact: true });
+    this.password = page.getByLabel("Password", { exact: true });
+    this.project = page.getByLabel("Project", { exact: true });
+    this.submit = page.getByRole("button", { name: "Sign in", exact: true });
+    this.heading = page.getByRole("heading", { name: "Sign in" });
+  }
+
+  async goto(query = "") {
+    await this.page.goto(this.app(`/login${query}`));
+    await expect(this.heading).toBeVisible();
+  }
+
+  async signIn(input: { account?: string; user: string; password: string; project?: string }) {
+    await this.account.fill(input.account ?? demo.account);
+    await this.user.fill(input.user);
+    await this.password.fill(input.password);
+    await this.project.fill(input.project ?? demo.projects[0]);
+    await this.submit.click();
+  }
+
+  /** The form-level error (wrong password, IAM down, …). */
+  alert(): Locator {
+    return this.page.getByRole("alert").filter({ hasNotText: "Demo sign-in" });
+  }
+}
+
+/** The signed-in shell: project switcher and user menu in the header. */
+export class Shell {
+  readonly currentProject: Locator;
+  readonly projectSwitcher: Locator;
+  readonly nav: Locator;
+
+  constructor(readonly page: Page) {
+    this.projectSwitcher = page.getByRole("button", { name: /^Switch project, current:/ });
+    this.currentProject = page.getByTestId("current-project");
+    this.nav = page.getByRole("navigation", { name: "Main" }).first();
+  }
+
+  userMenu(name: string): Locator {
+    return this.page.getByRole("button", { name: `User menu for ${name}` });
+  }
+
+  async expectProject(name: string) {
+    await expect(this.currentProject).toHaveText(name);
+  }
+
+  async switchProject(name: string) {
+    await this.projectSwitcher.click();
+    await this.page.getByRole("menuitemradio", { name }).click();
+    await this.expectProject(name);
+  }
+
+  async signOut(userName: string) {
+    await this.userMenu(userName).click();
+    await this.page.getByRole("menuitem", { name: "Sign out" }).click();
+    await this.page.waitForURL(/\/login(\?|$)/);
+  }
+}
+
+type Fixtures = {
+  /** An absolute URL of the console under test, base path included ("/backups" → …/backups). */
+  app: (path: string) => string;
+  loginPage: LoginPage;
+  shell: Shell;
+};
+
+export const test = base.extend<Fixtures>({
+  app: async ({ baseURL }, use) => {
+    // Not `new URL(path, baseURL)`: that would drop a base path without a trailing slash.
+    await use((path) => `${(baseURL ?? "").replace(/\/+$/, "")}${path}`);
+  },
+  loginPage: async ({ page, app }, use) => {
+    await use(new LoginPage(page, app));
+  },
+  shell: async ({ page }, use) => {
+    await use(new Shell(page));
+  },
+});
+
+/** Signs in as the demo admin through the form and waits for the shell. */
+export async function signInAsAdmin(
+  loginPage: LoginPage,
+  shell: Shell,
+  project = demo.projects[0],
+) {
+  await loginPage.goto();
+  await loginPage.signIn({ ...demo.admin, project });
+  await shell.expectProject(project);
+}
+
+/** `GET /api/auth/session` with whatever cookies the request context holds. */
+export async function sessionStatus(request: APIRequestContext, app: (path: string) => string) {
+  const res = await request.get(app("/api/auth/session"));
+  return { status: res.status(), body: await res.json() };
+}
+
+/** The console's origin, for the Origin header of API changes made outside the page. */
+export function originOf(app: (path: string) => string): string {
+  return new URL(app("/")).origin;
+}
+
+export function sessionCookieValue(cookies: { name: string; value: string }[]) {
+  return cookies.find((c) => c.name === "cbc_session")?.value;
+}
+
+export { expect };
