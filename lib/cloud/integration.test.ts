@@ -1,0 +1,198 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestSim, type TestSim } from "@/lib/sim/testing/start";
+import * as cbr from "./cbr";
+import { parseCloudConfig, setCloudConfigForTests } from "./config";
+import type { CloudContext } from "./context";
+import * as csbs from "./csbs";
+import * as ecs from "./ecs";
+import { CloudError } from "./errors";
+import * as evs from "./evs";
+import { type IamToken, listUserProjects, passwordLogin, rescopeToken, revokeToken } from "./iam";
+
+// The real clients against the simulator over HTTP, in simulator mode (no CLOUD_IAM_ENDPOINT).
+
+let sim: TestSim;
+let admin: IamToken;
+let ctx: CloudContext;
+
+const demo = { domain: "demo", user: "admin", password: "Demo@2026", project: "eu-west-0" };
+
+function useSimulator(extra: Record<string, string> = {}) {
+  const port = new URL(sim.url).port;
+  setCloudConfigForTests(parseCloudConfig({ SIM_PORT: port, ...extra }));
+}
+
+async function failure(promise: Promise<unknown>): Promise<CloudError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof CloudError) return error;
+    throw error;
+  }
+  throw new Error("expected a CloudError");
+}
+
+beforeAll(async () => {
+  sim = await startTestSim();
+  useSimulator();
+  admin = await passwordLogin(demo);
+  ctx = { token: admin.token, projectId: admin.project.id, endpoints: admin.endpoints };
+});
+
+afterAll(async () => {
+  setCloudConfigForTests();
+  await sim?.close();
+});
+
+describe("IAM", () => {
+  it("password login gives a project token with endpoints from the catalog", () => {
+    expect(admin.token.length).toBeGreaterThan(10);
+    expect(admin.user.name).toBe("admin");
+    expect(admin.domain.name).toBe("demo");
+    expect(admin.project.name).toBe("eu-west-0");
+    expect(admin.expiresAt.getTime()).toBeGreaterThan(Date.now() + 60 * 60 * 1000);
+    expect(admin.endpoints).toEqual({
+      csbs: `${sim.url}/csbs/v1/${admin.project.id}`,
+      cbr: `${sim.url}/cbr/v3/${admin.project.id}`,
+      ecs: `${sim.url}/ecs/v2.1/${admin.project.id}`,
+      evs: `${sim.url}/evs/v2/${admin.project.id}`,
+    });
+  });
+
+  it("a wrong password is a 401 CloudError", async () => {
+    const error = await failure(passwordLogin({ ...demo, password: "wrong" }));
+    expect(error.status).toBe(401);
+    expect(error.service).toBe("iam");
+  });
+
+  it("lists the user's projects and re-scopes to another one", async () => {
+    const projects = await listUserProjects(admin.token);
+    expect(projects.map((p) => p.name).sort()).toEqual(["cn-north-4", "eu-west-0"]);
+    const other = projects.find((p) => p.name === "cn-north-4");
+    if (!other) throw new Error("no cn-north-4");
+    const rescoped = await rescopeToken(admin.token, other.id);
+    expect(rescoped.project).toEqual({ id: other.id, name: "cn-north-4" });
+    expect(rescoped.endpoints.csbs).toBe(`${sim.url}/csbs/v1/${other.id}`);
+  });
+
+  it("a revoked token is refused afterwards", async () => {
+    const session = await passwordLogin(demo);
+    await revokeToken(session.token);
+    await revokeToken(session.token); // twice is fine
+    const error = await failure(
+      ecs.listServers({
+        token: session.token,
+        projectId: session.project.id,
+        endpoints: session.endpoints,
+      }),
+    );
+    expect(error.status).toBe(401);
+  });
+});
+
+describe("CSBS", () => {
+  it("lists, counts and reads backups", async () => {
+    const page = await csbs.listCheckpointItems(ctx, { limit: 5 });
+    expect(page.items.length).toBeGreaterThan(0);
+    expect(page.items.length).toBeLessThanOrEqual(5);
+    const total = await csbs.countCheckpointItems(ctx);
+    expect(total).toBeGreaterThan(page.items.length);
+    const first = page.items[0];
+    if (!first) throw new Error("no backup");
+    const item = await csbs.getCheckpointItem(ctx, first.id);
+    expect(item.id).toBe(first.id);
+    expect(item.created_at).toMatch(/Z$/);
+    const available = await csbs.listCheckpointItems(ctx, { status: "available", limit: 3 });
+    expect(available.items.every((i) => i.status === "available")).toBe(true);
+  });
+
+  it("policies and quotas", async () => {
+    const policies = await csbs.listPolicies(ctx);
+    expect(policies.length).toBeGreaterThan(0);
+    const policy = await csbs.getPolicy(ctx, policies[0]?.id ?? "");
+    expect(policy.scheduled_operations[0]?.trigger?.properties.pattern).toMatch(/RRULE/);
+    const quotas = await csbs.getQuotas(ctx);
+    expect(quotas.map((q) => q.type)).toContain("backups");
+  });
+
+  it("an unknown backup is a 404 with the CSBS code", async () => {
+    const error = await failure(
+      csbs.getCheckpointItem(ctx, "00000000-0000-4000-8000-000000000000"),
+    );
+    expect(error.status).toBe(404);
+    expect(error.code).toMatch(/^CSBS\./);
+  });
+
+  it("a path escape is refused before any request", async () => {
+    const error = await failure(csbs.getCheckpointItem(ctx, "../../../iam/v3/auth/projects"));
+    expect(error.code).toBe("INVALID_PATH");
+  });
+
+  it("the read-only user gets a CSBS 403 on a change", async () => {
+    const auditor = await passwordLogin({ ...demo, user: "auditor", password: "Audit@2026" });
+    const servers = await ecs.listServers(ctx, { limit: 1 });
+    const server = servers.items[0];
+    if (!server) throw new Error("no server");
+    const error = await failure(
+      csbs.createCheckpoint(
+        { token: auditor.token, projectId: auditor.project.id, endpoints: auditor.endpoints },
+        { resourceId: server.id, backup_name: "not-allowed" },
+      ),
+    );
+    expect(error.status).toBe(403);
+    expect(error.code).toMatch(/^CSBS\./);
+  });
+});
+
+describe("ECS and EVS", () => {
+  it("lists servers, their attachments and volumes", async () => {
+    const servers = await ecs.listServers(ctx);
+    expect(servers.items.length).toBeGreaterThan(5);
+    const withDisk = servers.items.find(
+      (s) => s["os-extended-volumes:volumes_attached"].length > 0,
+    );
+    if (!withDisk) throw new Error("no server with a disk");
+    const server = await ecs.getServer(ctx, withDisk.id);
+    expect(server.id).toBe(withDisk.id);
+    const attachments = await ecs.listServerVolumeAttachments(ctx, withDisk.id);
+    expect(attachments.length).toBe(withDisk["os-extended-volumes:volumes_attached"].length);
+    const volume = await evs.getVolume(ctx, attachments[0]?.volumeId ?? "");
+    expect(volume.attachments.some((a) => a.server_id === withDisk.id)).toBe(true);
+    const volumes = await evs.listVolumes(ctx);
+    expect(volumes.items.length).toBeGreaterThan(servers.items.length / 2);
+  });
+});
+
+describe("CBR", () => {
+  it("vaults, backups with children, tasks", async () => {
+    const vaults = await cbr.listVaults(ctx);
+    expect(vaults.items.length).toBeGreaterThan(0);
+    const backups = await cbr.listBackups(ctx, { status: ["available", "error"], limit: 10 });
+    expect(backups.items.length).toBeGreaterThan(0);
+    expect(backups.items.every((b) => b.status === "available" || b.status === "error")).toBe(true);
+    const server = backups.items.find((b) => b.resource_type === "OS::Nova::Server");
+    if (!server) throw new Error("no server backup");
+    const backup = await cbr.getBackup(ctx, server.id);
+    expect(backup.children.length).toBeGreaterThan(0);
+    expect(backup.children.every((c) => c.parent_id === backup.id)).toBe(true);
+    const logs = await cbr.listOperationLogs(ctx, { limit: 5 });
+    expect(Array.isArray(logs.items)).toBe(true);
+  });
+});
+
+describe("AK/SK", () => {
+  it("the demo key signs requests instead of the token", async () => {
+    useSimulator({
+      CLOUD_AK: "DEMOACCESSKEY0000000",
+      CLOUD_SK: "DEMOSECRETKEY000000000000000000000000000",
+    });
+    try {
+      const servers = await ecs.listServers({ ...ctx, token: "not-a-token" }, { limit: 2 });
+      expect(servers.items.length).toBe(2);
+      const items = await csbs.listCheckpointItems({ ...ctx, token: "not-a-token" }, { limit: 1 });
+      expect(items.items).toHaveLength(1);
+    } finally {
+      useSimulator();
+    }
+  });
+});
