@@ -27,8 +27,9 @@ export type TickDeps = { durations: Durations; rand: () => number; newId: () => 
  */
 export function tickCsbs(project: ProjectState, now: Date, deps: TickDeps): boolean {
   const csbs = project.csbs;
-  let changed = runSchedules(project, now, deps);
-  if (advanceTasks(csbs, now, deps)) changed = true;
+  // Tasks first: a backup that finished before a scheduled run must not block that run.
+  let changed = advanceTasks(csbs, now, deps);
+  if (runSchedules(project, now, deps)) changed = true;
   if (startQueuedDeletes(csbs, now)) changed = true;
   if (purgeDeleted(csbs, now)) changed = true;
   return changed;
@@ -209,7 +210,8 @@ export function applyRetention(csbs: CsbsState, policy: CsbsPolicy, now: Date): 
     list.forEach((item, index) => {
       if (item.status !== "available") return;
       const tooMany = max !== null && index >= max;
-      const tooOld = days !== null && item.createdAt < oldest;
+      // A backup whose age has reached the retention time has expired.
+      const tooOld = days !== null && item.createdAt <= oldest;
       if (tooMany || tooOld) {
         requestDelete(item, now);
         pruned++;
