@@ -4,10 +4,10 @@ import type { ProjectState } from "../state";
 import { advanceCbr } from "./lifecycle";
 import { createCbrRoutes } from "./routes";
 import { seedCbrState } from "./seed";
-import type { CbrState } from "./types";
+import { type CbrState, coerceCbrState } from "./types";
 
 export function emptyCbrState(): CbrState {
-  return { vaults: [], backups: [], checkpoints: [], operationLogs: [] };
+  return coerceCbrState(undefined);
 }
 
 export function seedCbr(project: ProjectState, rand: () => number, now: Date): CbrState {
@@ -19,6 +19,7 @@ export function cbrRoutes(ctx: SimContext): Hono<SimEnv> {
   ctx.onTick("cbr", (now) => {
     let changed = false;
     for (const project of Object.values(ctx.state.projects)) {
+      project.cbr = coerceCbrState(project.cbr);
       if (advanceCbr(project.cbr, now, ctx.durations)) changed = true;
     }
     if (changed) ctx.markDirty();

@@ -19,7 +19,7 @@ import {
 import type { CbrEnv } from "./operations";
 import { parseCheckpointRequest, parseRenameRequest, parseRestoreRequest } from "./requests";
 import { startRestore } from "./restore";
-import type { CbrOperationLog, CbrProject } from "./types";
+import { type CbrOperationLog, type CbrProject, coerceCbrState } from "./types";
 import {
   backupJson,
   checkpointJson,
@@ -55,8 +55,10 @@ export function createCbrRoutes(ctx: SimContext): Hono<SimEnv> {
     async (c: Context<SimEnv>): Promise<Response> => {
       const projectId = c.req.param("project_id") ?? "";
       const project = ctx.state.projects[projectId];
-      if (!project)
+      if (!project) {
         return cbrError(c, 404, "BackupService.9900", `Project (${projectId}) not found.`);
+      }
+      project.cbr = coerceCbrState(project.cbr);
       // Bring running jobs up to the clock first, so that a read right after a clock jump is exact
       // whatever the ticker's rate.
       if (advanceCbr(project.cbr, ctx.now(), ctx.durations)) ctx.markDirty();

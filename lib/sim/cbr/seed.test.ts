@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createRng } from "../rng";
 import { fixtureNow, fixtureProject } from "./fixture";
 import { seedCbrState } from "./seed";
+import { coerceCbrState } from "./types";
 import { vaultUsedMb } from "./views";
 
 describe("seedCbrState", () => {
@@ -68,5 +69,18 @@ describe("seedCbrState", () => {
     const project = fixtureProject();
     const ids = project.cbr.vaults.flatMap((v) => v.resources.map((r) => r.id));
     expect(ids).not.toContain(project.servers.find((s) => s.bareMetal)?.id);
+  });
+});
+
+describe("coerceCbrState", () => {
+  it("turns a state saved by an older build into an empty but usable one", () => {
+    expect(coerceCbrState({} as never)).toEqual({
+      vaults: [],
+      backups: [],
+      checkpoints: [],
+      operationLogs: [],
+    });
+    const { cbr } = fixtureProject();
+    expect(coerceCbrState(cbr)).toEqual(cbr);
   });
 });

@@ -182,6 +182,19 @@ export type CbrState = {
 };
 
 /**
+ * A CBR state read back from disk may predate a field (a data dir written by an earlier build):
+ * missing lists become empty instead of crashing every request.
+ */
+export function coerceCbrState(value: Partial<CbrState> | undefined): CbrState {
+  return {
+    vaults: Array.isArray(value?.vaults) ? value.vaults : [],
+    backups: Array.isArray(value?.backups) ? value.backups : [],
+    checkpoints: Array.isArray(value?.checkpoints) ? value.checkpoints : [],
+    operationLogs: Array.isArray(value?.operationLogs) ? value.operationLogs : [],
+  };
+}
+
+/**
  * The parts of sim-core's Server and Volume (lib/sim/state.ts) that CBR reads. Typed structurally
  * so that the CBR rules can be tested on plain objects.
  */
