@@ -108,7 +108,16 @@ export function LoginForm({ defaults, next }: LoginFormProps) {
   const textInput = { autoCapitalize: "none", autoCorrect: "off", spellCheck: false } as const;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-5" aria-busy={busy || undefined}>
+    <form
+      onSubmit={(event) => {
+        // A new attempt: the previous answer no longer applies, whatever this one finds.
+        setFormError(null);
+        void onSubmit(event);
+      }}
+      noValidate
+      className="grid gap-5"
+      aria-busy={busy || undefined}
+    >
       {formError ? (
         <Alert variant="destructive">
           <AlertCircleIcon aria-hidden="true" />

@@ -8,7 +8,7 @@ import { NavLinks } from "./nav-links";
 export function AppSidebar() {
   const t = useT();
   return (
-    <aside className="sticky top-0 hidden h-dvh w-60 shrink-0 flex-col gap-4 border-sidebar-border border-r bg-sidebar p-3 lg:flex">
+    <aside className="sticky top-0 hidden h-dvh w-64 shrink-0 flex-col gap-4 border-sidebar-border border-r bg-sidebar p-3 lg:flex">
       <div className="flex h-10 items-center px-2">
         <Brand name={t("app.name")} />
       </div>

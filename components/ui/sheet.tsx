@@ -31,7 +31,7 @@ function SheetContent({
       <SheetPrimitive.Content
         data-slot="sheet-content"
         className={cn(
-          "fixed inset-y-0 z-50 flex h-full w-72 max-w-[85vw] flex-col gap-4 bg-background shadow-lg",
+          "fixed inset-y-0 z-50 flex h-full w-80 max-w-[85vw] flex-col gap-4 bg-background shadow-lg",
           side === "left" ? "left-0 border-r" : "right-0 border-l",
           className,
         )}

@@ -18,6 +18,11 @@ describe("formatDateTime", () => {
     expect(formatDateTime("zh", at, { dateStyle: "long" }, "UTC")).toBe("2026年3月5日");
   });
 
+  it("shows the zone by default", () => {
+    expect(formatDateTime("en", at, undefined, "UTC")).toBe("5 Mar 2026, 14:07 UTC");
+    expect(formatDateTime("zh", at, undefined, "Asia/Shanghai")).toBe("2026年3月5日 GMT+8 22:07");
+  });
+
   it("returns an empty string for an invalid date instead of 'Invalid Date'", () => {
     expect(formatDateTime("en", "not a date")).toBe("");
   });

@@ -7,13 +7,20 @@ export function formatNumber(locale: Locale, value: number, options?: Intl.Numbe
   return new Intl.NumberFormat(localeTags[locale], options).format(value);
 }
 
+/** A date and time that stands alone: with its zone, since the reader's and the cloud's may differ. */
+const standaloneDateTime: Intl.DateTimeFormatOptions = {
+  year: "numeric",
+  month: "short",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZoneName: "short",
+};
+
 export function formatDateTime(
   locale: Locale,
   value: Date | string,
-  options: Intl.DateTimeFormatOptions = {
-    dateStyle: "medium",
-    timeStyle: "short",
-  },
+  options: Intl.DateTimeFormatOptions = standaloneDateTime,
   timeZone?: string,
 ) {
   const date = typeof value === "string" ? new Date(value) : value;
