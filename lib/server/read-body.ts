@@ -8,7 +8,7 @@ import { RouteError } from "./route-error";
  */
 export async function readBodyText(req: Request, limit: number): Promise<string> {
   const declared = Number(req.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge();
   if (!req.body) return "";
 
   const reader = req.body.getReader();
@@ -20,18 +20,15 @@ export async function readBodyText(req: Request, limit: number): Promise<string>
     received += value.byteLength;
     if (received > limit) {
       await reader.cancel().catch(() => {});
-      throw tooLarge(limit);
+      throw tooLarge();
     }
     chunks.push(value);
   }
   return Buffer.concat(chunks).toString("utf8");
 }
 
-function tooLarge(limit: number): RouteError {
-  return new RouteError({
-    code: "BODY_TOO_LARGE",
-    message: `The request body is larger than ${limit} bytes.`,
-  });
+function tooLarge(): RouteError {
+  return new RouteError({ code: "BODY_TOO_LARGE" });
 }
 
 /** `application/json`, with or without parameters (charset). */

@@ -303,7 +303,9 @@ describe("withRoute", () => {
     const timeout = withRoute({}, async () => {
       throw new CloudError({ status: 504, code: "TIMEOUT", message: "t", service: "cbr" });
     });
+    const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
     expect((await timeout(request("GET", "/api/x", { cookie }), noParams)).status).toBe(504);
+    quiet.mockRestore();
   });
 
   it("hides unexpected errors behind 500 INTERNAL", async () => {
