@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MAX_CBR_PATTERNS, MAX_DAILY_INTERVAL } from "./parse";
-import { runMinutesOnDay } from "./runs";
+import { ruleRunsOnDay } from "./runs";
 import { serializeCbrPatterns } from "./serialize";
 import { MINUTES_PER_DAY, type ScheduleProblem, type ScheduleRule, WEEKDAYS } from "./types";
 import { mod, weekdayOfDayNumber } from "./weekday";
@@ -87,59 +87,62 @@ export type CloseRuns = {
   sameHour: boolean;
 };
 
+type Instant = { day: number; minute: number };
 type Scan = {
   periodDays: number;
-  instants: { day: number; minute: number }[];
+  instants: Instant[];
+  /** Instants at which more than one rule runs. */
+  shared: Instant[];
   crowdedDay?: { day: number; runs: number };
 };
 
 function scan(rules: ScheduleRule[]): Scan {
   const periodDays = rules.reduce((acc, rule) => lcm(acc, rulePeriodDays(rule)), 1);
-  const instants: { day: number; minute: number }[] = [];
+  const instants: Instant[] = [];
+  const shared: Instant[] = [];
   let crowdedDay: Scan["crowdedDay"];
-  const cache = new Map<ScheduleRule, number[]>();
+  const timesOf = rules.map((rule) =>
+    rule.byHour.flatMap((h) => rule.byMinute.map((m) => h * 60 + m)),
+  );
+  // Per-minute counters reused across days: the scan can cover up to ten years of days.
+  const counts = new Uint8Array(MINUTES_PER_DAY);
   for (let offset = 0; offset < periodDays; offset++) {
     const day = PERIOD_ORIGIN_DAY + offset;
-    const minutes = runMinutesOnDay(rules, day, cache);
-    if (!crowdedDay && minutes.length > MAX_RUNS_PER_DAY)
-      crowdedDay = { day, runs: minutes.length };
-    for (const minute of minutes) instants.push({ day, minute });
+    const touched: number[] = [];
+    for (const [index, rule] of rules.entries()) {
+      if (!ruleRunsOnDay(rule, day)) continue;
+      for (const minute of timesOf[index] as number[]) {
+        if (counts[minute] === 0) touched.push(minute);
+        counts[minute] = Math.min(255, (counts[minute] ?? 0) + 1);
+      }
+    }
+    touched.sort((a, b) => a - b);
+    if (!crowdedDay && touched.length > MAX_RUNS_PER_DAY)
+      crowdedDay = { day, runs: touched.length };
+    for (const minute of touched) {
+      instants.push({ day, minute });
+      if ((counts[minute] ?? 0) > 1) shared.push({ day, minute });
+      counts[minute] = 0;
+    }
   }
-  return { periodDays, instants, crowdedDay };
+  return { periodDays, instants, shared, crowdedDay };
 }
 
 /** Duplicate or too-close runs, including the wrap-around from the end of the period to its start. */
-function closePairs(result: Scan, rules: ScheduleRule[]): CloseRuns[] {
+function closePairs(result: Scan): CloseRuns[] {
   const { instants, periodDays } = result;
-  const pairs: CloseRuns[] = [];
   const total = periodDays * MINUTES_PER_DAY;
-  const position = (i: { day: number; minute: number }) =>
-    (i.day - PERIOD_ORIGIN_DAY) * MINUTES_PER_DAY + i.minute;
-  // Two rules at the same instant collapse in runMinutesOnDay; find them explicitly.
-  const cache = new Map<ScheduleRule, number[]>();
-  if (rules.length > 1) {
-    for (let offset = 0; offset < periodDays; offset++) {
-      const day = PERIOD_ORIGIN_DAY + offset;
-      const counts = new Map<number, number>();
-      for (const rule of rules) {
-        for (const minute of runMinutesOnDay([rule], day, cache))
-          counts.set(minute, (counts.get(minute) ?? 0) + 1);
-      }
-      for (const [minute, n] of counts) {
-        if (n > 1)
-          pairs.push({
-            first: label(day, minute),
-            second: label(day, minute),
-            gapMinutes: 0,
-            sameHour: true,
-          });
-      }
-    }
-  }
+  const position = (i: Instant) => (i.day - PERIOD_ORIGIN_DAY) * MINUTES_PER_DAY + i.minute;
+  const pairs: CloseRuns[] = result.shared.map(({ day, minute }) => ({
+    first: label(day, minute),
+    second: label(day, minute),
+    gapMinutes: 0,
+    sameHour: true,
+  }));
   if (instants.length < 2) return pairs;
   for (let i = 0; i < instants.length; i++) {
-    const a = instants[i] as { day: number; minute: number };
-    const b = instants[(i + 1) % instants.length] as { day: number; minute: number };
+    const a = instants[i] as Instant;
+    const b = instants[(i + 1) % instants.length] as Instant;
     const gap = mod(position(b) - position(a), total);
     if (gap < MIN_GAP_MINUTES) {
       pairs.push({
@@ -155,8 +158,7 @@ function closePairs(result: Scan, rules: ScheduleRule[]): CloseRuns[] {
 
 /** Every pair of consecutive runs closer than 60 minutes (for highlighting cells in a grid). */
 export function findCloseRuns(rules: ScheduleRule[]): CloseRuns[] {
-  const result = scan(rules);
-  return closePairs(result, rules);
+  return closePairs(scan(rules));
 }
 
 /**
@@ -217,7 +219,7 @@ export function checkCloudRules(
       });
     }
   }
-  const pair = closePairs(result, rules)[0];
+  const pair = closePairs(result)[0];
   if (pair) {
     problems.push({
       code: "too-close",
