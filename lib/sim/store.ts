@@ -13,6 +13,8 @@ export class StateStore {
   private timer: NodeJS.Timeout | null = null;
   private writing: Promise<void> = Promise.resolve();
   private dirty = false;
+  /** How long the last serialisation blocked the event loop. */
+  private lastWriteMs = 0;
 
   constructor(
     readonly dataDir: string,
@@ -45,10 +47,13 @@ export class StateStore {
   markDirty(): void {
     this.dirty = true;
     if (this.timer) return;
+    // Serialising blocks the event loop (about a second for the large data set), so writes are
+    // spaced to keep that under a fifth of the time.
+    const delay = Math.max(this.delayMs, this.lastWriteMs * 4);
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.writeNow();
-    }, this.delayMs);
+    }, delay);
   }
 
   /** Writes pending changes now and waits for every write in flight. */
@@ -77,7 +82,9 @@ export class StateStore {
     this.writing = this.writing.then(async () => {
       if (!this.dirty) return;
       this.dirty = false;
+      const started = performance.now();
       const text = JSON.stringify(this.getState());
+      this.lastWriteMs = performance.now() - started;
       const tmp = `${this.filePath}.${process.pid}.tmp`;
       try {
         await mkdir(this.dataDir, { recursive: true });
