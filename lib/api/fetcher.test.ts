@@ -59,7 +59,9 @@ describe("apiFetch", () => {
         { status: 400 },
       ),
     );
-    const error = await apiFetch("/api/auth/login", { method: "POST", body: {} }).catch((e) => e);
+    const error = (await apiFetch("/api/auth/login", { method: "POST", body: {} }).catch(
+      (e: unknown) => e,
+    )) as ApiError;
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 400, code: "VALIDATION", field: "project" });
     expect(error.isClientError).toBe(true);
