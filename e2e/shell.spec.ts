@@ -1,0 +1,117 @@
+import type { Page } from "@playwright/test";
+import { expect, signInAsAdmin, test } from "./fixtures";
+
+// The section pages of the shell, with the issue that brings each one.
+const sections = [
+  { link: "Overview", path: "", issue: 4 },
+  { link: "Backups", path: "backups", issue: 4 },
+  { link: "Servers", path: "servers", issue: 4 },
+  { link: "Policies", path: "policies", issue: 5 },
+  { link: "Vaults", path: "vaults", issue: 7 },
+  { link: "Activity", path: "activity", issue: 9 },
+] as const;
+
+const pathOf = (page: Page) => new URL(page.url()).pathname.replace(/\/$/, "");
+
+test.describe("[SHELL] navigation, theme, language", () => {
+  test.beforeEach(async ({ loginPage, shell }) => {
+    await signInAsAdmin(loginPage, shell);
+  });
+
+  test("the navigation reaches every section, each saying which issue brings it", async ({
+    page,
+    shell,
+  }) => {
+    const base = pathOf(page).replace(/\/[^/]*$/, "");
+    for (const { link, path, issue } of sections) {
+      await shell.nav.getByRole("link", { name: link, exact: true }).click();
+      await expect(page).toHaveURL(
+        (url) => url.pathname.replace(/\/$/, "") === `${base}${path ? `/${path}` : ""}`,
+      );
+      await expect(page.getByRole("heading", { level: 1, name: link })).toBeVisible();
+      await expect(shell.nav.getByRole("link", { name: link, exact: true })).toHaveAttribute(
+        "aria-current",
+        "page",
+      );
+      await expect(page.getByRole("main")).toContainText(`issue #${issue}`);
+    }
+  });
+
+  test("a skip link jumps over the navigation to the content", async ({ page }) => {
+    await page.goto("backups");
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: "Skip to content" });
+    await expect(skip).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("main")).toBeFocused();
+  });
+
+  test("the theme choice is remembered across a reload", async ({ page }) => {
+    const html = page.locator("html");
+    await page.getByRole("button", { name: /^Theme:/ }).click();
+    await page.getByRole("menuitemradio", { name: "Dark" }).click();
+    await expect(html).toHaveClass(/\bdark\b/);
+    await page.reload();
+    await expect(html).toHaveClass(/\bdark\b/);
+    await expect(page.getByRole("button", { name: "Theme: Dark" })).toBeVisible();
+
+    await page.getByRole("button", { name: "Theme: Dark" }).click();
+    await page.getByRole("menuitemradio", { name: "Light" }).click();
+    await page.reload();
+    await expect(html).not.toHaveClass(/\bdark\b/);
+    await expect(page.getByRole("button", { name: "Theme: Light" })).toBeVisible();
+  });
+
+  test("the language choice is remembered across a reload", async ({ page, shell }) => {
+    await page.getByRole("button", { name: /^Language:/ }).click();
+    await page.getByRole("menuitemradio", { name: "简体中文" }).click();
+    const zhNav = page.getByRole("navigation", { name: "主导航" }).first();
+    await expect(zhNav.getByRole("link", { name: "备份策略" })).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+
+    await page.reload();
+    await expect(zhNav.getByRole("link", { name: "存储库" })).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+
+    await page.getByRole("button", { name: /^语言：/ }).click();
+    await page.getByRole("menuitemradio", { name: "English" }).click();
+    await expect(shell.nav.getByRole("link", { name: "Policies" })).toBeVisible();
+    await page.reload();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en-GB");
+  });
+});
+
+test.describe("[SHELL] tablet width", () => {
+  test.use({ viewport: { width: 768, height: 1024 }, hasTouch: true });
+
+  test("the navigation is a drawer that opens, navigates and closes", async ({
+    page,
+    loginPage,
+    shell,
+  }) => {
+    await signInAsAdmin(loginPage, shell);
+    // The sidebar is hidden at this width; the drawer's button takes its place.
+    await expect(shell.nav).toBeHidden();
+    const open = page.getByRole("button", { name: "Open navigation" });
+    const openBox = await open.boundingBox();
+    expect(openBox?.height, "touch target height").toBeGreaterThanOrEqual(44);
+
+    await open.click();
+    const drawer = page.getByRole("dialog");
+    await expect(drawer).toBeVisible();
+    await drawer.getByRole("link", { name: "Policies" }).click();
+    await expect(drawer).toBeHidden();
+    await expect(page).toHaveURL(/\/policies$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Policies" })).toBeVisible();
+
+    await open.click();
+    await expect(drawer).toBeVisible();
+    await expect(drawer.getByRole("link", { name: "Policies" })).toHaveAttribute(
+      "aria-current",
+      "page",
+    );
+    await page.keyboard.press("Escape");
+    await expect(drawer).toBeHidden();
+    await expect(open).toBeFocused();
+  });
+});
