@@ -124,6 +124,18 @@ describe("timeouts and cancellation", () => {
     expect(error.code).toBe("ABORTED");
     expect(server.requests).toHaveLength(1);
   });
+
+  it("a cancelled GET is not retried", async () => {
+    const controller = new AbortController();
+    server.handle((_req, res) => {
+      json(res, 503, { error_code: "CSBS.9999", error_msg: "busy" });
+      setTimeout(() => controller.abort(), 1);
+    });
+    setRetryPolicyForTests({ baseDelayMs: 200, maxDelayMs: 200 });
+    const error = await failure(call("GET", { signal: controller.signal }));
+    expect(error.code).toBe("ABORTED");
+    expect(server.requests).toHaveLength(1);
+  });
 });
 
 describe("responses", () => {

@@ -39,17 +39,21 @@ export function setRetryPolicyForTests(policy?: Partial<RetryPolicy>): void {
 
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => {
+    const onAbort = () => {
       clearTimeout(timer);
       resolve();
-    });
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
   });
 
-/** Full jitter: a random delay up to the capped exponential step (AWS Builders' Library). */
+/** "Equal jitter" (AWS Builders' Library): half the capped exponential step, plus a random half. */
 function backoff(attempt: number): number {
   const cap = Math.min(retryPolicy.maxDelayMs, retryPolicy.baseDelayMs * 2 ** attempt);
-  return Math.round(Math.random() * cap);
+  return Math.round(cap / 2 + (Math.random() * cap) / 2);
 }
 
 function redact(text: string, secrets: readonly (string | undefined)[]): string {
@@ -83,6 +87,9 @@ function buildHeaders(init: CloudRequestInit<unknown>, bodyText: string): Record
   }
   return headers;
 }
+
+const aborted = (service: CloudService) =>
+  new CloudError({ status: 0, code: "ABORTED", message: "The request was cancelled", service });
 
 type Attempt =
   | { ok: true; response: Response; text: string }
@@ -135,18 +142,7 @@ async function attempt(
       }),
     };
   } catch (cause) {
-    if (init.signal?.aborted) {
-      return {
-        ok: false,
-        retryable: false,
-        error: new CloudError({
-          status: 0,
-          code: "ABORTED",
-          message: "The request was cancelled",
-          service: init.service,
-        }),
-      };
-    }
+    if (init.signal?.aborted) return { ok: false, retryable: false, error: aborted(init.service) };
     if (timeout.aborted) {
       return {
         ok: false,
@@ -190,20 +186,11 @@ export async function cloudRequest<T = undefined>(
         ? [init.auth.token, init.auth.subjectToken]
         : [];
   const maxAttempts = init.method === "GET" ? retryPolicy.retries + 1 : 1;
-  let result: Attempt | undefined;
-  for (let i = 0; i < maxAttempts; i++) {
-    if (i > 0) await sleep(backoff(i), init.signal);
-    if (init.signal?.aborted && i > 0) break;
+  let result = await attempt(init as CloudRequestInit<unknown>, headers, bodyText, secrets);
+  for (let retry = 1; retry < maxAttempts && !result.ok && result.retryable; retry++) {
+    await sleep(backoff(retry), init.signal);
+    if (init.signal?.aborted) throw aborted(init.service);
     result = await attempt(init as CloudRequestInit<unknown>, headers, bodyText, secrets);
-    if (result.ok || !result.retryable) break;
-  }
-  if (!result) {
-    throw new CloudError({
-      status: 0,
-      code: "ABORTED",
-      message: "The request was cancelled",
-      service: init.service,
-    });
   }
   if (!result.ok) throw result.error;
   return {
