@@ -7,6 +7,7 @@ import { z } from "zod";
 import { sessions } from "@/lib/auth/session";
 import type { SessionData } from "@/lib/auth/session-store";
 import { CloudError } from "@/lib/cloud/errors";
+import { cloudErrorMessage } from "@/lib/i18n/cloud-errors";
 import { loginBodySchema } from "@/lib/schemas/session";
 import { resetServerEnvForTests } from "./env";
 import { withRoute } from "./with-route";
@@ -298,6 +299,7 @@ describe("withRoute", () => {
     expect(res.status).toBe(404);
     const body = await res.json();
     expect(body.error.code).toBe("CSBS.6018");
+    expect(body.error.message).toBe(cloudErrorMessage("CSBS.6018", "zh"));
     expect(body.error.message).not.toContain("10.1.2.3");
 
     const timeout = withRoute({}, async () => {

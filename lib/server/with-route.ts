@@ -7,6 +7,7 @@ import { cookieScopeFor, sessionInfoOf, sessions } from "@/lib/auth/session";
 import type { SessionRecord } from "@/lib/auth/session-store";
 import type { CloudContext } from "@/lib/cloud/context";
 import { CloudError } from "@/lib/cloud/errors";
+import { cloudErrorMessage } from "@/lib/i18n/cloud-errors";
 import { type Locale, negotiateLocale } from "@/lib/i18n/locales";
 import type { SessionInfo } from "@/lib/schemas/session";
 import { cloudContextFor } from "./cloud-context";
@@ -251,8 +252,7 @@ export function mapCloudError(
   error: CloudError,
   locale: Locale,
 ): { status: number; code: string; message: string } {
-  // Plain words per cloud code come with lib/i18n/cloud-errors.ts (console-server).
-  const known: string | undefined = undefined;
+  const known = cloudErrorMessage(error.code, locale);
   if (error.code === "TIMEOUT" || error.status === 504) {
     return {
       status: 504,
