@@ -98,7 +98,13 @@ describe("checkCloudRules", () => {
   });
 
   it("lists every close pair for a grid", () => {
-    expect(findCloseRuns(rules("FREQ=WEEKLY;BYDAY=MO,WE;BYHOUR=5;BYMINUTE=0,20"))).toHaveLength(2);
+    const pairs = findCloseRuns(rules("FREQ=WEEKLY;BYDAY=MO,WE;BYHOUR=5;BYMINUTE=0,20"));
+    expect(pairs).toHaveLength(2);
+    expect(pairs[1]).toMatchObject({
+      firstSlot: { day: "WE", hour: 5, minute: 0 },
+      secondSlot: { day: "WE", hour: 5, minute: 20 },
+      gapMinutes: 20,
+    });
   });
 });
 

@@ -2,7 +2,13 @@ import { z } from "zod";
 import { MAX_CBR_PATTERNS, MAX_DAILY_INTERVAL } from "./parse";
 import { ruleRunsOnDay } from "./runs";
 import { serializeCbrPatterns } from "./serialize";
-import { MINUTES_PER_DAY, type ScheduleProblem, type ScheduleRule, WEEKDAYS } from "./types";
+import {
+  MINUTES_PER_DAY,
+  type ScheduleProblem,
+  type ScheduleRule,
+  WEEKDAYS,
+  type Weekday,
+} from "./types";
 import { mod, weekdayOfDayNumber } from "./weekday";
 
 /** Karbor's `min_interval` = 3600 s: the CSBS rule "时间点间隔不能小于一小时". */
@@ -79,9 +85,24 @@ function label(dayNumber: number, minuteOfDay: number): string {
   return `${name} ${hh}:${mm}`;
 }
 
+function slot(
+  dayNumber: number,
+  minuteOfDay: number,
+): { day: Weekday; hour: number; minute: number } {
+  return {
+    day: weekdayOfDayNumber(dayNumber),
+    hour: Math.floor(minuteOfDay / 60),
+    minute: minuteOfDay % 60,
+  };
+}
+
 export type CloseRuns = {
+  /** "Sun 23:30" (UTC) */
   first: string;
   second: string;
+  /** The same two runs as UTC week-grid slots, for highlighting cells. */
+  firstSlot: { day: Weekday; hour: number; minute: number };
+  secondSlot: { day: Weekday; hour: number; minute: number };
   gapMinutes: number;
   /** Both runs fall in the same UTC hour: the clash comes from BYMINUTE, not BYHOUR. */
   sameHour: boolean;
@@ -136,6 +157,8 @@ function closePairs(result: Scan): CloseRuns[] {
   const pairs: CloseRuns[] = result.shared.map(({ day, minute }) => ({
     first: label(day, minute),
     second: label(day, minute),
+    firstSlot: slot(day, minute),
+    secondSlot: slot(day, minute),
     gapMinutes: 0,
     sameHour: true,
   }));
@@ -148,6 +171,8 @@ function closePairs(result: Scan): CloseRuns[] {
       pairs.push({
         first: label(a.day, a.minute),
         second: label(b.day, b.minute),
+        firstSlot: slot(a.day, a.minute),
+        secondSlot: slot(b.day, b.minute),
         gapMinutes: gap,
         sameHour: a.day === b.day && Math.floor(a.minute / 60) === Math.floor(b.minute / 60),
       });

@@ -177,6 +177,10 @@ describe("normalizeRules / sameSchedule / shiftGrid", () => {
     ).toEqual(["FREQ=DAILY;INTERVAL=2;BYHOUR=2,5;BYMINUTE=0"]);
   });
 
+  it("refuses impossible slots", () => {
+    expect(() => shiftGrid([{ day: "MO", hour: 24, minute: 0 }], 0)).toThrow(RangeError);
+  });
+
   it("wraps around the week", () => {
     expect(shiftGrid([{ day: "SU", hour: 23, minute: 30 }], 45)).toEqual([
       { day: "MO", hour: 0, minute: 15 },

@@ -53,6 +53,16 @@ export function gridFromDaysAndTimes(days: Weekday[], times: LocalTime[]): Local
 }
 
 function slotMinute(slot: GridSlot): number {
+  const valid =
+    WEEKDAYS.includes(slot.day) &&
+    Number.isInteger(slot.hour) &&
+    Number.isInteger(slot.minute) &&
+    slot.hour >= 0 &&
+    slot.hour <= 23 &&
+    slot.minute >= 0 &&
+    slot.minute <= 59;
+  // A grid is built by code, not typed: a bad slot is a programming error.
+  if (!valid) throw new RangeError(`Invalid grid slot ${JSON.stringify(slot)}`);
   return weekdayIndex(slot.day) * MINUTES_PER_DAY + slot.hour * 60 + slot.minute;
 }
 

@@ -180,6 +180,11 @@ describe("parseCsbsPattern: refusals name the reason and the key", () => {
       "pattern",
     ],
     ["EXRULE:FREQ=DAILY;BYHOUR=1;BYMINUTE=0", "unsupported-property", "EXRULE"],
+    [
+      "BEGIN:VEVENT\nDTSTART;TZID=Europe/Berlin:20260101T020000\nRRULE:FREQ=DAILY;BYHOUR=1;BYMINUTE=0\nEND:VEVENT",
+      "unsupported-property",
+      "DTSTART",
+    ],
     ["0 2 * * 1", "crontab", "pattern"],
   ])("%s → %s", (text, code, field) => {
     const result = parseCsbsPattern(text);

@@ -271,10 +271,11 @@ function parseDocument(lines: string[]): ScheduleRule[] {
     } else if (name === "RRULE") {
       refuse("structure", "RRULE must be inside a VEVENT.", "RRULE");
     } else {
+      const property = line.name.split(";")[0] ?? line.name;
       refuse(
         "unsupported-property",
-        `${line.name} is not supported in a pattern${inside ? ` (inside ${inside})` : ""}; only RRULE lines count.`,
-        line.name,
+        `${property} is not supported in a pattern${inside ? ` (inside ${inside})` : ""}; only RRULE lines count.`,
+        property,
       );
     }
   }
@@ -288,7 +289,8 @@ function parseRuleLine(text: string): ScheduleRule {
   const line = splitLine(text);
   if (line) {
     if (line.name.toUpperCase() !== "RRULE") {
-      refuse("unsupported-property", `${line.name} is not supported; expected RRULE.`, line.name);
+      const property = line.name.split(";")[0] ?? line.name;
+      refuse("unsupported-property", `${property} is not supported; expected RRULE.`, property);
     }
     return parseRuleValue(line.value);
   }
