@@ -24,6 +24,7 @@ export const gatewayCodes = {
   wrongProject: "APIG.0302",
   notFound: "APIG.0101",
   methodNotAllowed: "APIG.0405",
+  tooLarge: "APIG.0413",
   fault: "APIG.0500",
 } as const;
 
@@ -52,7 +53,11 @@ const keystoneTitles: Record<number, string> = {
   404: "Not Found",
   405: "Method Not Allowed",
   409: "Conflict",
+  413: "Request Entity Too Large",
   500: "Internal Server Error",
+  502: "Bad Gateway",
+  503: "Service Unavailable",
+  504: "Gateway Timeout",
 };
 
 export function keystoneError(c: Context, code: number, message: string): Response {

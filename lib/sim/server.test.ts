@@ -82,3 +82,15 @@ describe("errors are JSON in the service's shape, never HTML", () => {
     expect(after.status).toBe(200);
   });
 });
+
+describe("request size", () => {
+  it("refuses a body over 12 MB with 413 JSON", async () => {
+    const res = await fetch(`${sim.url}/iam/v3/auth/tokens`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: `{"pad":"${"x".repeat(12 * 1024 * 1024)}"}`,
+    });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ error: { code: 413 } });
+  });
+});

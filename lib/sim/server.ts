@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { requireAuth } from "./auth";
 import { cbrRoutes } from "./cbr";
 import { SimClock, Ticker } from "./clock";
@@ -20,6 +21,8 @@ import { seedState } from "./seed";
 import type { SimState } from "./state";
 import { RequestStats } from "./stats";
 import { StateStore } from "./store";
+
+export const maxBodyBytes = 12 * 1024 * 1024;
 
 export type SimLogger = {
   info(message: string): void;
@@ -116,6 +119,15 @@ export function createSim(config: SimConfig, logger: SimLogger = consoleLogger):
   });
   app.route("/_sim", controlRoutes({ ctx, clock, ticker, faults, stats, reset }));
   app.use("*", faultMiddleware(faults));
+  // The gateway's limit for a request body (OTC IAM guide: 12 MB).
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: (c) =>
+        serviceError(c, 413, gatewayCodes.tooLarge, "The request body is larger than 12 MB."),
+    }),
+  );
 
   app.onError((error, c) => {
     logger.error(`unhandled error on ${c.req.method} ${c.req.path}`, error);
