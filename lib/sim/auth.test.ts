@@ -71,6 +71,22 @@ describe("AK/SK signatures", () => {
     });
   });
 
+  it("a signed POST reaches the service with its body intact", async () => {
+    const url = `${sim.url}/csbs/v1/${projectId}/policies`;
+    const req = signed({
+      method: "POST",
+      url,
+      headers: { "Content-Type": "application/json", "X-Project-Id": projectId },
+      body: JSON.stringify({ policy: { name: "signed" } }),
+    });
+    const res = await send(req);
+    // CSBS validates the (incomplete) policy: the body was read after the signature check.
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error_code: string; error_msg: string };
+    expect(body.error_code).toMatch(/^CSBS\./);
+    expect(body.error_msg).not.toMatch(/request body/i);
+  });
+
   it("a tampered query or path is refused", async () => {
     const req = signed({ method: "GET", url: serversUrl(), headers: {} });
     expect((await send({ ...req, url: req.url.replace("limit=2", "limit=3") })).status).toBe(401);
