@@ -60,17 +60,25 @@ export type SessionState =
   | { status: "expired" }
   | { status: "none" };
 
+type PageLookup = Awaited<ReturnType<SessionService["resume"]>>;
+
 /**
- * The session of the page being rendered (server components and layouts). A page view is user
- * activity; Next's prefetches are not.
+ * The session record of the page being rendered (server components and layouts), token included:
+ * server-only code may call the cloud with it. A page view is user activity; Next's prefetches
+ * are not.
  */
-export const getSessionState = cache(async (): Promise<SessionState> => {
+export const getPageSessionRecord = cache(async (): Promise<PageLookup> => {
   const [h, jar] = await Promise.all([headers(), cookies()]);
   const proto = h.get("x-forwarded-proto")?.split(",")[0]?.trim() || "http";
   const scope = cookieScopeFor({ url: `${proto}://${h.get("host") ?? "localhost"}/`, headers: h });
   const id = jar.get(sessionCookieName(scope))?.value;
   const prefetch = h.get("next-router-prefetch") === "1" || h.get("purpose") === "prefetch";
-  const lookup = await sessions().resume(id, { activity: !prefetch });
+  return sessions().resume(id, { activity: !prefetch });
+});
+
+/** The session of the page being rendered, as the browser may see it. */
+export const getSessionState = cache(async (): Promise<SessionState> => {
+  const lookup = await getPageSessionRecord();
   if (lookup.status !== "active") return { status: lookup.status };
   return { status: "active", session: sessionInfoOf(lookup.record) };
 });
@@ -81,16 +89,20 @@ export const getSession = cache(async (): Promise<SessionInfo | null> => {
   return state.status === "active" ? state.session : null;
 });
 
+/** The login page URL for the page being rendered (from the header proxy.ts sets). */
+export async function loginRedirectTarget(reason?: "expired"): Promise<string> {
+  const h = await headers();
+  const params = new URLSearchParams({ next: h.get(PATH_HEADER) || "/" });
+  if (reason) params.set("reason", reason);
+  return `/login?${params.toString()}`;
+}
+
 /**
  * For layouts and pages that need a session: sends the browser to the login page otherwise,
- * remembering the page (from the header proxy.ts sets) and saying why.
+ * remembering the page and saying why.
  */
 export async function requireSession(): Promise<SessionInfo> {
   const state = await getSessionState();
   if (state.status === "active") return state.session;
-  const h = await headers();
-  const next = h.get(PATH_HEADER) || "/";
-  const params = new URLSearchParams({ next });
-  if (state.status === "expired") params.set("reason", "expired");
-  redirect(`/login?${params.toString()}`);
+  redirect(await loginRedirectTarget(state.status === "expired" ? "expired" : undefined));
 }
