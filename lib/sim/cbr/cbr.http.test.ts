@@ -635,3 +635,29 @@ describe("restore and operation logs", () => {
     );
   });
 });
+
+// Last: it moves the simulated clock by up to a day.
+describe("vault policy", () => {
+  it("fires at its UTC time and creates auto_trigger backups of the vault", async () => {
+    await settled();
+    const clock = (await fetch(`${sim.url}/_sim/clock`).then((r) => r.json())) as Json;
+    const now = Date.parse(clock.now);
+    const next = new Date(now);
+    next.setUTCHours(2, 0, 0, 0);
+    if (next.getTime() <= now) next.setUTCDate(next.getUTCDate() + 1);
+    const jump = await fetch(`${sim.url}/_sim/clock`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ advanceMs: next.getTime() - now + 60_000 }),
+    });
+    expect(jump.status).toBe(200);
+    const prod = await vaultNamed("vault-prod-servers");
+    const { json } = await get(`/backups?vault_id=${prod.id}&limit=${prod.resources.length}`);
+    const expected = next.toISOString().replace("Z", "+00:00");
+    expect(json.backups.map((b: Json) => b.created_at)).toEqual(prod.resources.map(() => expected));
+    expect(json.backups.every((b: Json) => b.extend_info.auto_trigger === true)).toBe(true);
+    expect(json.backups.map((b: Json) => b.status)).toEqual(prod.resources.map(() => "available"));
+    const logs = await get(`/operation-logs?checkpoint_id=${json.backups[0].checkpoint_id}`);
+    expect(logs.json.operation_logs[0].policy_id).toBe(prod.policy_id);
+  });
+});

@@ -1,7 +1,7 @@
 import type { Hono } from "hono";
 import type { SimContext, SimEnv } from "../context";
 import type { ProjectState } from "../state";
-import { advanceCbr } from "./lifecycle";
+import { catchUpCbr } from "./lifecycle";
 import { createCbrRoutes } from "./routes";
 import { seedCbrState } from "./seed";
 import { type CbrState, coerceCbrState } from "./types";
@@ -19,8 +19,9 @@ export function cbrRoutes(ctx: SimContext): Hono<SimEnv> {
   ctx.onTick("cbr", (now) => {
     let changed = false;
     for (const project of Object.values(ctx.state.projects)) {
-      project.cbr = coerceCbrState(project.cbr);
-      if (advanceCbr(project.cbr, now, ctx.durations)) changed = true;
+      if (catchUpCbr(project, now, ctx.durations, { newId: ctx.newId, rand: ctx.rng })) {
+        changed = true;
+      }
     }
     if (changed) ctx.markDirty();
   });

@@ -1,8 +1,10 @@
 // The CBR lifecycle on the simulated clock. Transitions are computed from timestamps (a job ends
 // at its start + its duration), so the result does not depend on how often the ticker runs.
 import type { Durations } from "../context";
+import type { CbrEnv } from "./operations";
 import { finishOperation } from "./operations";
-import type { CbrBackup, CbrState } from "./types";
+import { firePolicies } from "./policies";
+import { type CbrBackup, type CbrProject, type CbrState, coerceCbrState } from "./types";
 
 function endOf(backup: CbrBackup, durations: Durations): number | null {
   if (!backup.task) return null;
@@ -40,4 +42,21 @@ export function advanceCbr(cbr: CbrState, now: Date, durations: Durations): bool
     }
   }
   return changed;
+}
+
+/**
+ * Brings a project's CBR state up to `now`: finishes what has ended, fires due policies, then
+ * finishes what those runs already completed (after a clock jump they may be in the past).
+ */
+export function catchUpCbr(
+  project: CbrProject,
+  now: Date,
+  durations: Durations,
+  env: Omit<CbrEnv, "now">,
+): boolean {
+  project.cbr = coerceCbrState(project.cbr);
+  const finished = advanceCbr(project.cbr, now, durations);
+  const fired = firePolicies(project, now, { ...env, now });
+  const again = fired ? advanceCbr(project.cbr, now, durations) : false;
+  return finished || fired || again;
 }

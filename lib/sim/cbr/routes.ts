@@ -5,7 +5,7 @@ import { cbrError, readJson } from "../http";
 import { createCheckpoint } from "./checkpoints";
 import { uuidPattern } from "./constants";
 import { CbrFailure, fail, invalid } from "./errors";
-import { advanceCbr } from "./lifecycle";
+import { catchUpCbr } from "./lifecycle";
 import {
   afterMarker,
   backupComparator,
@@ -19,7 +19,7 @@ import {
 import type { CbrEnv } from "./operations";
 import { parseCheckpointRequest, parseRenameRequest, parseRestoreRequest } from "./requests";
 import { startRestore } from "./restore";
-import { type CbrOperationLog, type CbrProject, coerceCbrState } from "./types";
+import type { CbrOperationLog, CbrProject } from "./types";
 import {
   backupJson,
   checkpointJson,
@@ -58,10 +58,11 @@ export function createCbrRoutes(ctx: SimContext): Hono<SimEnv> {
       if (!project) {
         return cbrError(c, 404, "BackupService.9900", `Project (${projectId}) not found.`);
       }
-      project.cbr = coerceCbrState(project.cbr);
-      // Bring running jobs up to the clock first, so that a read right after a clock jump is exact
-      // whatever the ticker's rate.
-      if (advanceCbr(project.cbr, ctx.now(), ctx.durations)) ctx.markDirty();
+      // Bring jobs and policies up to the clock first, so that a read right after a clock jump is
+      // exact whatever the ticker's rate.
+      if (catchUpCbr(project, ctx.now(), ctx.durations, { newId: ctx.newId, rand: ctx.rng })) {
+        ctx.markDirty();
+      }
       try {
         return await handler(c, project);
       } catch (error) {

@@ -27,6 +27,8 @@ import { vaultUsedMb } from "./views";
 type SeedProject = Pick<CbrProject, "id" | "servers" | "volumes">;
 
 const hour = 3_600_000;
+/** The seeded policy's trigger, in the form of the CBR API reference's own example. */
+const dailyAt2 = "FREQ=DAILY;INTERVAL=1;BYHOUR=2;BYMINUTE=00";
 const day = 24 * hour;
 
 type VaultPlan = {
@@ -100,7 +102,7 @@ function plans(project: SeedProject): VaultPlan[] {
       : null;
   };
   const present = <T>(items: (T | null)[]) => items.filter((x): x is T => x !== null);
-  const daily = Array.from({ length: 21 }, (_, i) => 21 - i);
+  const daily = Array.from({ length: 22 }, (_, i) => 21 - i);
   return [
     {
       name: "vault-prod-servers",
@@ -181,6 +183,7 @@ export function seedCbrState(project: SeedProject, rand: () => number, now: Date
       autoBind: false,
       autoExpand: false,
       policyId: plan.auto ? policyId : null,
+      ...(plan.auto ? { policyPattern: [dailyAt2], policyCheckedAt: now.toISOString() } : {}),
       tags: plan.auto ? [{ key: "env", value: "prod" }] : [],
       resources: plan.resources,
     };
@@ -213,6 +216,8 @@ function seedRun(
     0,
     0,
   );
+  // Today's run may still be ahead.
+  if (base.getTime() > env.now.getTime()) return;
   const startedAt = base.toISOString();
   const name = `${plan.auto ? "autobk" : "manualbk"}_${hex4(rand)}`;
   const checkpoint: CbrCheckpoint = {

@@ -66,6 +66,13 @@ export type CbrVault = {
   autoBind: boolean;
   autoExpand: boolean;
   policyId: string | null;
+  /**
+   * The applied policy's CBR trigger patterns (UTC RRULEs, e.g. `FREQ=DAILY;INTERVAL=1;BYHOUR=2;
+   * BYMINUTE=00`) and the instant up to which its runs have been handled. Optional so that a
+   * state saved before policies fired still loads.
+   */
+  policyPattern?: string[];
+  policyCheckedAt?: string | null;
   tags: { key: string; value: string }[];
   resources: CbrVaultResource[];
 };
