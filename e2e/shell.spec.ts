@@ -46,6 +46,23 @@ test.describe("[SHELL] navigation, theme, language", () => {
     await expect(page.getByRole("main")).toBeFocused();
   });
 
+  test("the sidebar collapses to icons and stays collapsed across a reload", async ({
+    page,
+    shell,
+  }) => {
+    await page.getByRole("button", { name: "Collapse navigation" }).click();
+    // Icons only, but every link keeps its name for screen readers and keyboards.
+    await expect(shell.nav.getByRole("link", { name: "Backups", exact: true })).toBeVisible();
+    await page.reload();
+    const expand = page.getByRole("button", { name: "Expand navigation" });
+    await expect(expand).toHaveAttribute("aria-expanded", "false");
+    await shell.nav.getByRole("link", { name: "Vaults", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Vaults" })).toBeVisible();
+    await expand.click();
+    await page.reload();
+    await expect(page.getByRole("button", { name: "Collapse navigation" })).toBeVisible();
+  });
+
   test("the theme choice is remembered across a reload", async ({ page }) => {
     const html = page.locator("html");
     await page.getByRole("button", { name: /^Theme:/ }).click();

@@ -15,6 +15,8 @@ export const en = {
 
   "nav.label": "Main",
   "nav.open": "Open navigation",
+  "nav.collapse": "Collapse navigation",
+  "nav.expand": "Expand navigation",
   "nav.overview": "Overview",
   "nav.backups": "Backups",
   "nav.servers": "Servers",
@@ -122,6 +124,8 @@ export const zh: Messages = {
 
   "nav.label": "主导航",
   "nav.open": "打开导航",
+  "nav.collapse": "收起导航",
+  "nav.expand": "展开导航",
   "nav.overview": "总览",
   "nav.backups": "备份",
   "nav.servers": "云服务器",
