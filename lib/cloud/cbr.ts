@@ -12,6 +12,7 @@ import {
   operationLogResponseSchema,
   type Vault,
   vaultListSchema,
+  vaultResponseSchema,
 } from "./schemas/cbr";
 import { pickQuery, serviceCall } from "./service";
 import { param } from "./url";
@@ -55,6 +56,14 @@ export async function listVaults(ctx: CloudContext, query?: VaultQuery): Promise
     schema: vaultListSchema,
   });
   return page(data.vaults, data);
+}
+
+/** `GET /vaults/{vault_id}`. */
+export async function getVault(ctx: CloudContext, vaultId: string): Promise<Vault> {
+  const data = await serviceCall(ctx, "cbr", "GET", ["vaults", param("vault_id", vaultId)], {
+    schema: vaultResponseSchema,
+  });
+  return data.vault;
 }
 
 function page<T>(

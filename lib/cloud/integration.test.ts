@@ -144,6 +144,63 @@ describe("CSBS", () => {
   });
 });
 
+describe("CSBS changes", () => {
+  it("back up a server now, see the backup, check it can be restored", async () => {
+    const servers = await ecs.listServers(ctx);
+    const checks = await csbs.checkProtectable(
+      ctx,
+      servers.items.map((s) => ({ resource_id: s.id, resource_type: "OS::Nova::Server" })),
+    );
+    const ok = checks.find((c) => c.result === true);
+    if (!ok?.resource_id) throw new Error("no protectable server");
+    const checkpoint = await csbs.createCheckpoint(ctx, {
+      resourceId: ok.resource_id,
+      backup_name: "it-backup",
+      description: "integration test",
+      incremental: false,
+    });
+    expect(checkpoint.id).toBeTruthy();
+    const page = await csbs.listCheckpointItems(ctx, { checkpoint_id: checkpoint.id });
+    expect(page.items).toHaveLength(1);
+    expect(page.items[0]?.name).toBe("it-backup");
+    expect(page.items[0]?.resource_id).toBe(ok.resource_id);
+  });
+
+  it("a policy round trip keeps the pattern byte for byte", async () => {
+    const servers = await ecs.listServers(ctx, { limit: 1 });
+    const target = servers.items[0];
+    if (!target) throw new Error("no server");
+    const pattern =
+      "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nRRULE:FREQ=WEEKLY;BYDAY=MO,TH;BYHOUR=2;BYMINUTE=30\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    const created = await csbs.createPolicy(ctx, {
+      name: `it-policy-${Date.now()}`,
+      description: "integration test",
+      resources: [],
+      scheduled_operation: {
+        name: "weekly",
+        enabled: false,
+        operation_definition: { max_backups: 7, retention_duration_days: -1, permanent: false },
+        pattern,
+      },
+    });
+    const op = created.scheduled_operations[0];
+    expect(op?.trigger?.properties.pattern).toBe(pattern);
+    expect(op?.operation_definition.max_backups).toBe(7);
+    const updated = await csbs.updatePolicy(ctx, created.id, {
+      description: "changed",
+      scheduled_operation: { id: op?.id ?? "", enabled: true },
+    });
+    expect(updated.description).toBe("changed");
+    expect(updated.scheduled_operations[0]?.enabled).toBe(true);
+    expect(
+      (await csbs.getPolicy(ctx, created.id)).scheduled_operations[0]?.trigger?.properties.pattern,
+    ).toBe(pattern);
+    await csbs.deletePolicy(ctx, created.id);
+    const error = await failure(csbs.getPolicy(ctx, created.id));
+    expect(error.status).toBe(404);
+  });
+});
+
 describe("ECS and EVS", () => {
   it("lists servers, their attachments and volumes", async () => {
     const servers = await ecs.listServers(ctx);
@@ -167,6 +224,9 @@ describe("CBR", () => {
   it("vaults, backups with children, tasks", async () => {
     const vaults = await cbr.listVaults(ctx);
     expect(vaults.items.length).toBeGreaterThan(0);
+    const vault = await cbr.getVault(ctx, vaults.items[0]?.id ?? "");
+    expect(vault.id).toBe(vaults.items[0]?.id);
+    expect(vault.billing?.size).toBeGreaterThan(0);
     const backups = await cbr.listBackups(ctx, { status: ["available", "error"], limit: 10 });
     expect(backups.items.length).toBeGreaterThan(0);
     expect(backups.items.every((b) => b.status === "available" || b.status === "error")).toBe(true);
@@ -176,7 +236,11 @@ describe("CBR", () => {
     expect(backup.children.length).toBeGreaterThan(0);
     expect(backup.children.every((c) => c.parent_id === backup.id)).toBe(true);
     const logs = await cbr.listOperationLogs(ctx, { limit: 5 });
-    expect(Array.isArray(logs.items)).toBe(true);
+    expect(logs.items.length).toBeGreaterThan(0);
+    const log = await cbr.getOperationLog(ctx, logs.items[0]?.id ?? "");
+    expect(log.id).toBe(logs.items[0]?.id);
+    const checkpoint = await cbr.getCheckpoint(ctx, backup.checkpoint_id ?? "");
+    expect(checkpoint.id).toBe(backup.checkpoint_id);
   });
 });
 
