@@ -8,6 +8,9 @@ import {
   test,
 } from "./fixtures";
 
+// The simulator of playwright.config.ts (simPort); its control API answers on loopback only.
+const SIM_CONTROL = "http://127.0.0.1:4110/_sim";
+
 test.describe("[AUTH] sign-in and sessions", () => {
   test("the demo admin signs in and sees the shell with the project name", async ({
     page,
@@ -214,5 +217,42 @@ test.describe("[AUTH] sign-in and sessions", () => {
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByText("Enter the password.")).toBeVisible();
     expect(cspErrors).toEqual([]);
+  });
+
+  test("an upstream 401 ends the session: login with a message, then back to the page", async ({
+    page,
+    loginPage,
+    shell,
+    app,
+  }) => {
+    await signInAsAdmin(loginPage, shell);
+    await page.goto(app("/activity"));
+    await shell.expectProject("eu-west-0");
+    // IAM stops accepting the token (revoked, password changed) on the next call.
+    const fault = await page.request.post(`${SIM_CONTROL}/faults`, {
+      data: { id: "revoked", method: "GET", path: "/iam/v3/auth/projects", status: 401, times: 1 },
+    });
+    expect(fault.ok()).toBe(true);
+    await shell.projectSwitcher.click();
+    await expect(page).toHaveURL(/\/login\?next=%2Factivity&reason=expired$/);
+    await expect(
+      page.getByText("Your session has ended. Sign in again to continue where you were."),
+    ).toBeVisible();
+    expect((await sessionStatus(page.request, app)).status).toBe(401);
+    await loginPage.signIn(demo.admin);
+    await shell.expectProject("eu-west-0");
+    await expect(page).toHaveURL(/\/activity$/);
+  });
+
+  test("an unreachable IAM is said plainly on the form", async ({ page, loginPage }) => {
+    await loginPage.goto();
+    const fault = await page.request.post(`${SIM_CONTROL}/faults`, {
+      data: { id: "iam-down", method: "POST", path: "/iam/v3/auth/tokens", status: 503, times: 1 },
+    });
+    expect(fault.ok()).toBe(true);
+    await loginPage.signIn(demo.admin);
+    await expect(page.getByText(/identity service \(IAM\)/i)).toBeVisible();
+    await expect(loginPage.user).toHaveValue("admin");
+    await expect(loginPage.password).toHaveValue("");
   });
 });
