@@ -106,6 +106,19 @@ export const en = {
   "globalError.title": "Something went wrong",
   "globalError.body":
     "The console hit an unexpected error. Try again; if it keeps happening, tell your administrator.",
+
+  // --- backups, servers, overview (issue 4) ---
+  "status.available": "Available",
+  "status.waiting_protect": "Waiting to back up",
+  "status.protecting": "Backing up",
+  "status.waiting_restore": "Waiting to restore",
+  "status.restoring": "Restoring",
+  "status.waiting_delete": "Waiting to delete",
+  "status.deleting": "Deleting",
+  "status.error": "Error",
+  "status.deleted": "Deleted",
+  "status.unknown": "Unknown",
+  // --- end of backups, servers, overview ---
 };
 
 export type MessageKey = keyof typeof en;
@@ -211,6 +224,19 @@ export const zh: Messages = {
 
   "globalError.title": "出错了",
   "globalError.body": "控制台发生意外错误。请重试；如果问题持续出现，请联系管理员。",
+
+  // --- backups, servers, overview (issue 4) ---
+  "status.available": "可用",
+  "status.waiting_protect": "等待备份",
+  "status.protecting": "备份中",
+  "status.waiting_restore": "等待恢复",
+  "status.restoring": "恢复中",
+  "status.waiting_delete": "等待删除",
+  "status.deleting": "删除中",
+  "status.error": "错误",
+  "status.deleted": "已删除",
+  "status.unknown": "未知",
+  // --- end of backups, servers, overview ---
 };
 
 export const catalogs: Record<"en" | "zh", Messages> = { en, zh };

@@ -1,0 +1,83 @@
+import type { MessageKey } from "@/lib/i18n/messages";
+
+/** Every state a CSBS checkpoint item or a CBR backup can be in (CBR has no `deleted`). */
+export const BACKUP_STATUSES = [
+  "available",
+  "waiting_protect",
+  "protecting",
+  "waiting_restore",
+  "restoring",
+  "waiting_delete",
+  "deleting",
+  "error",
+  "deleted",
+] as const;
+export type BackupStatus = (typeof BACKUP_STATUSES)[number];
+
+/** The states in which the cloud is still working on a backup: the pages poll while one shows. */
+export const RUNNING_STATUSES = [
+  "waiting_protect",
+  "protecting",
+  "waiting_restore",
+  "restoring",
+  "waiting_delete",
+  "deleting",
+] as const satisfies readonly BackupStatus[];
+
+export type StatusTone = "success" | "info" | "warning" | "muted" | "danger";
+export type StatusIcon = "check" | "upload" | "rotate" | "trash" | "alert" | "ban" | "help";
+
+export type StatusMeta = {
+  tone: StatusTone;
+  icon: StatusIcon;
+  label: MessageKey;
+  /** Still moving: shows an animated bar and keeps the view refreshing. */
+  running: boolean;
+};
+
+const META: Record<BackupStatus, StatusMeta> = {
+  available: { tone: "success", icon: "check", label: "status.available", running: false },
+  waiting_protect: {
+    tone: "info",
+    icon: "upload",
+    label: "status.waiting_protect",
+    running: true,
+  },
+  protecting: { tone: "info", icon: "upload", label: "status.protecting", running: true },
+  waiting_restore: {
+    tone: "warning",
+    icon: "rotate",
+    label: "status.waiting_restore",
+    running: true,
+  },
+  restoring: { tone: "warning", icon: "rotate", label: "status.restoring", running: true },
+  waiting_delete: {
+    tone: "muted",
+    icon: "trash",
+    label: "status.waiting_delete",
+    running: true,
+  },
+  deleting: { tone: "muted", icon: "trash", label: "status.deleting", running: true },
+  error: { tone: "danger", icon: "alert", label: "status.error", running: false },
+  deleted: { tone: "muted", icon: "ban", label: "status.deleted", running: false },
+};
+
+export function isBackupStatus(value: string): value is BackupStatus {
+  return (BACKUP_STATUSES as readonly string[]).includes(value);
+}
+
+/** The ui-guide's status language for one state; a state the console does not know stays muted. */
+export function statusMeta(status: string): StatusMeta & { known: boolean } {
+  if (isBackupStatus(status)) return { ...META[status], known: true };
+  return { tone: "muted", icon: "help", label: "status.unknown", running: false, known: false };
+}
+
+export function isRunningStatus(status: string): boolean {
+  return statusMeta(status).running;
+}
+
+/** Whether any of these backups is still moving (the trigger of live refresh). */
+export function anyRunning(statuses: Iterable<string>): boolean {
+  for (const status of statuses) if (isRunningStatus(status)) return true;
+  return false;
+}
