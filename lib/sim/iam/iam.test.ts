@@ -155,6 +155,20 @@ describe("IAM POST /auth/tokens", () => {
   });
 });
 
+describe("IAM version discovery", () => {
+  it("GET /iam/v3 answers Keystone's version document (keystoneauth reads it first)", async () => {
+    const res = await fetch(`${sim.url}/iam/v3`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      version: {
+        id: "v3.0",
+        status: "stable",
+        links: [{ rel: "self", href: `${sim.url}/iam/v3/` }],
+      },
+    });
+  });
+});
+
 describe("IAM token inspection, revocation and projects", () => {
   it("GET /auth/tokens validates a subject token; DELETE revokes it", async () => {
     const a = await sim.adminToken();

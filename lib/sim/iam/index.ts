@@ -155,6 +155,21 @@ export function iamRoutes(ctx: SimContext): Hono {
   const app = new Hono();
   const origin = (c: Context) => new URL(c.req.url).origin;
 
+  // Version discovery, which keystoneauth (the OpenStack CLI and SDKs) reads before anything else.
+  app.get("/", (c) =>
+    c.json({
+      version: {
+        id: "v3.0",
+        status: "stable",
+        updated: "2013-03-06T00:00:00Z",
+        links: [{ rel: "self", href: `${origin(c)}/iam/v3/` }],
+        "media-types": [
+          { base: "application/json", type: "application/vnd.openstack.identity-v3+json" },
+        ],
+      },
+    }),
+  );
+
   app.post("/auth/tokens", async (c) => {
     const read = await readJson(c);
     if (!read.ok) return read.response;
