@@ -102,6 +102,10 @@ describe("CSBS", () => {
     const item = await csbs.getCheckpointItem(ctx, first.id);
     expect(item.id).toBe(first.id);
     expect(item.created_at).toMatch(/Z$/);
+    expect(page.nextMarker).toBeTruthy();
+    const next = await csbs.listCheckpointItems(ctx, { limit: 5, marker: page.nextMarker });
+    expect(next.items.length).toBeGreaterThan(0);
+    expect(next.items.some((i) => page.items.some((p) => p.id === i.id))).toBe(false);
     const available = await csbs.listCheckpointItems(ctx, { status: "available", limit: 3 });
     expect(available.items.every((i) => i.status === "available")).toBe(true);
   });
