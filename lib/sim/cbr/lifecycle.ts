@@ -14,12 +14,17 @@ function endOf(backup: CbrBackup, durations: Durations): number | null {
 
 /** Advances every running CBR job of one project to `now`. Returns whether anything changed. */
 export function advanceCbr(cbr: CbrState, now: Date, durations: Durations): boolean {
-  let changed = false;
+  // Runs on every tick and request: find due jobs first, index the logs only when there are some.
+  const due = cbr.backups.filter((backup) => {
+    const end = endOf(backup, durations);
+    return end !== null && end <= now.getTime();
+  });
+  if (due.length === 0) return false;
   const logs = new Map(cbr.operationLogs.map((log) => [log.id, log]));
   const finished = new Set<string>();
-  for (const backup of cbr.backups) {
+  for (const backup of due) {
     const end = endOf(backup, durations);
-    if (end === null || !backup.task || end > now.getTime()) continue;
+    if (end === null || !backup.task) continue;
     const at = new Date(end).toISOString();
     const log = logs.get(backup.task.opLogId);
     if (backup.task.kind === "protect") {
@@ -30,7 +35,6 @@ export function advanceCbr(cbr: CbrState, now: Date, durations: Durations): bool
     backup.updatedAt = at;
     backup.task = null;
     if (log) finishOperation(log, at, { status: "success" });
-    changed = true;
   }
   if (finished.size > 0) {
     for (const checkpoint of cbr.checkpoints) {
@@ -41,7 +45,7 @@ export function advanceCbr(cbr: CbrState, now: Date, durations: Durations): bool
       checkpoint.status = backups.every((b) => b.status === "error") ? "error" : "available";
     }
   }
-  return changed;
+  return true;
 }
 
 /**

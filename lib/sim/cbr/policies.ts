@@ -22,11 +22,12 @@ export function firePolicies(project: CbrProject, now: Date, env: CbrEnv): boole
   for (const vault of project.cbr.vaults) {
     if (!vault.policyId || !vault.policyPattern?.length) continue;
     const run = dueRun(vault, now);
-    if (vault.policyCheckedAt !== now.toISOString()) {
-      vault.policyCheckedAt = now.toISOString();
-      changed = true;
-    }
-    if (!run || vault.status !== "available" || vault.resources.length === 0) continue;
+    // Moving the mark alone is not worth a save: after a restart an unsaved mark only means the
+    // window since the last saved one is checked again, and it held no run or it would be saved.
+    vault.policyCheckedAt = now.toISOString();
+    if (!run) continue;
+    changed = true;
+    if (vault.status !== "available" || vault.resources.length === 0) continue;
     try {
       createCheckpoint(
         project,
