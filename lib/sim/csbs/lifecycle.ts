@@ -59,11 +59,8 @@ function advanceTasks(csbs: CsbsState, now: Date, deps: TickDeps): boolean {
         finishProtect(item, new Date(started + duration).toISOString(), at, deps.rand);
         changed = true;
       } else {
-        const progress = Math.min(99, Math.max(0, Math.floor((elapsed / duration) * 100)));
-        if (progress !== item.progress) {
-          item.progress = progress;
-          changed = true;
-        }
+        // Progress follows from the timestamps: not worth a save of the whole state each tick.
+        item.progress = Math.min(99, Math.max(0, Math.floor((elapsed / duration) * 100)));
       }
     } else if (task.kind === "restore" && elapsed >= deps.durations.restoreMs) {
       item.status = "available";
