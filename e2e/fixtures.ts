@@ -38,9 +38,16 @@ export class LoginPage {
   async goto(query = "") {
     await this.page.goto(this.app(`/login${query}`));
     await expect(this.heading).toBeVisible();
+    await this.ready();
+  }
+
+  /** The form takes input once it is hydrated: its submit button stays disabled until then. */
+  async ready() {
+    await expect(this.submit).toBeEnabled();
   }
 
   async signIn(input: { account?: string; user: string; password: string; project?: string }) {
+    await this.ready();
     await this.account.fill(input.account ?? demo.account);
     await this.user.fill(input.user);
     await this.password.fill(input.password);

@@ -1,5 +1,4 @@
-import type { Page } from "@playwright/test";
-import { expect, signInAsAdmin, test } from "./fixtures";
+import { demo, expect, signInAsAdmin, test } from "./fixtures";
 
 // The section pages of the shell, with the issue that brings each one.
 const sections = [
@@ -11,7 +10,8 @@ const sections = [
   { link: "Activity", path: "activity", issue: 9 },
 ] as const;
 
-const pathOf = (page: Page) => new URL(page.url()).pathname.replace(/\/$/, "");
+const samePath = (a: string | URL, b: string) =>
+  new URL(a).pathname.replace(/\/$/, "") === new URL(b).pathname.replace(/\/$/, "");
 
 test.describe("[SHELL] navigation, theme, language", () => {
   test.beforeEach(async ({ loginPage, shell }) => {
@@ -21,13 +21,11 @@ test.describe("[SHELL] navigation, theme, language", () => {
   test("the navigation reaches every section, each saying which issue brings it", async ({
     page,
     shell,
+    app,
   }) => {
-    const base = pathOf(page).replace(/\/[^/]*$/, "");
     for (const { link, path, issue } of sections) {
       await shell.nav.getByRole("link", { name: link, exact: true }).click();
-      await expect(page).toHaveURL(
-        (url) => url.pathname.replace(/\/$/, "") === `${base}${path ? `/${path}` : ""}`,
-      );
+      await expect(page).toHaveURL((url) => samePath(url, app(`/${path}`)));
       await expect(page.getByRole("heading", { level: 1, name: link })).toBeVisible();
       await expect(shell.nav.getByRole("link", { name: link, exact: true })).toHaveAttribute(
         "aria-current",
@@ -37,8 +35,8 @@ test.describe("[SHELL] navigation, theme, language", () => {
     }
   });
 
-  test("a skip link jumps over the navigation to the content", async ({ page }) => {
-    await page.goto("backups");
+  test("a skip link jumps over the navigation to the content", async ({ page, app }) => {
+    await page.goto(app("/backups"));
     await page.keyboard.press("Tab");
     const skip = page.getByRole("link", { name: "Skip to content" });
     await expect(skip).toBeFocused();
@@ -130,5 +128,52 @@ test.describe("[SHELL] tablet width", () => {
     await page.keyboard.press("Escape");
     await expect(drawer).toBeHidden();
     await expect(open).toBeFocused();
+  });
+});
+
+test.describe("[LOGIN] the sign-in form", () => {
+  test("a double click sends one sign-in request", async ({ page, loginPage, shell }) => {
+    let requests = 0;
+    page.on("request", (request) => {
+      if (request.method() === "POST" && request.url().endsWith("/api/auth/login")) requests++;
+    });
+    await loginPage.goto();
+    await loginPage.password.fill(demo.admin.password);
+    await loginPage.submit.dblclick();
+    await shell.expectProject("eu-west-0");
+    expect(requests).toBe(1);
+  });
+
+  test("after sign-in it goes only to a page of this site", async ({
+    page,
+    loginPage,
+    shell,
+    app,
+  }) => {
+    for (const next of ["//evil.example/backups", "https://evil.example/", "/\\evil.example"]) {
+      await page.context().clearCookies();
+      await loginPage.goto(`?next=${encodeURIComponent(next)}`);
+      await loginPage.signIn(demo.admin);
+      await shell.expectProject("eu-west-0");
+      expect(new URL(page.url()).origin).toBe(new URL(app("/")).origin);
+      expect(samePath(page.url(), app("/"))).toBe(true);
+    }
+  });
+
+  test("speaks Chinese when asked, field errors included", async ({ page, loginPage }) => {
+    await loginPage.goto();
+    await page.getByRole("button", { name: /^Language:/ }).click();
+    await page.getByRole("menuitemradio", { name: "简体中文" }).click();
+    await expect(page.getByRole("heading", { name: "登录" })).toBeVisible();
+    const project = page.getByLabel("项目", { exact: true });
+    await project.fill("");
+    await page.getByRole("button", { name: "登录", exact: true }).click();
+    await expect(page.getByText("请输入密码。")).toBeVisible();
+    await expect(page.getByText("请输入项目名称或 ID。")).toBeVisible();
+    await expect(project).toHaveAttribute("aria-invalid", "true");
+    // Put English back for the other tests of this browser context's successors.
+    await page.getByRole("button", { name: /^语言：/ }).click();
+    await page.getByRole("menuitemradio", { name: "English" }).click();
+    await expect(loginPage.heading).toBeVisible();
   });
 });

@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { AlertCircleIcon, Loader2Icon } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -73,6 +73,10 @@ export function LoginForm({ defaults, next }: LoginFormProps) {
   const { errors } = form.formState;
   const [formError, setFormError] = useState<string | null>(null);
   const [leaving, setLeaving] = useState(false);
+  // Until React has hydrated the form, a click or Enter would make the browser submit it natively
+  // (the password in a URL): the button stays disabled, which also blocks implicit submission.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   // A ref, not state: a second click in the same frame must see the first one at once.
   const inFlight = useRef(false);
 
@@ -114,6 +118,7 @@ export function LoginForm({ defaults, next }: LoginFormProps) {
         setFormError(null);
         void onSubmit(event);
       }}
+      method="post"
       noValidate
       className="grid gap-5"
       aria-busy={busy || undefined}
@@ -162,7 +167,7 @@ export function LoginForm({ defaults, next }: LoginFormProps) {
           <Input {...control} {...textInput} autoComplete="off" {...form.register("project")} />
         )}
       </Field>
-      <Button type="submit" size="lg" disabled={busy} className="w-full">
+      <Button type="submit" size="lg" disabled={busy || !hydrated} className="w-full">
         {busy ? <Loader2Icon className="animate-spin" aria-hidden="true" /> : null}
         {busy ? t("login.submitting") : t("login.submit")}
       </Button>
