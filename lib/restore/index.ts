@@ -1,4 +1,12 @@
 export { byDevice, defaultMapping } from "./default-mapping";
+export {
+  type EligibilityCandidate,
+  type EligibilitySource,
+  isSystemDevice,
+  RESTORABLE_SERVER_STATES,
+  type ServerIneligibility,
+  serverIneligibility,
+} from "./eligibility";
 export { checkRestore } from "./rules";
 export type {
   DiskBackup,
