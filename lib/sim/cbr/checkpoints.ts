@@ -70,7 +70,9 @@ function requestedResources(vault: CbrVault, request: CheckpointRequest): CbrVau
   return ids.map((id) => {
     const resource = vault.resources.find((r) => r.id === id);
     if (!resource) fail("resourceNotInVault", `Resource (${id}) is not in vault (${vault.id}).`);
-    return resource;
+    const exclude = request.resourceDetails.find((d) => d.id === id)?.excludeVolumes ?? [];
+    if (exclude.length === 0) return resource;
+    return { ...resource, excludeVolumes: [...new Set([...resource.excludeVolumes, ...exclude])] };
   });
 }
 

@@ -232,6 +232,39 @@ describe("createCheckpoint", () => {
     expect(refusal(attempt("vault-dev-servers"))).toMatchObject({ code: "BackupService.6114" });
   });
 
+  it("leaves out the disks a resource detail excludes", () => {
+    const project = settled();
+    const vault = vaultNamed(project, "vault-dev-servers");
+    const resource = vault.resources.find(
+      (r) => (project.servers.find((s) => s.id === r.id)?.volumeIds.length ?? 0) >= 2,
+    );
+    const server = project.servers.find((s) => s.id === resource?.id);
+    if (!resource || !server) throw new Error("fixture");
+    const [systemDisk, ...dataDisks] = server.volumeIds;
+    const checkpoint = createCheckpoint(
+      project,
+      parseCheckpointRequest({
+        checkpoint: {
+          vault_id: vault.id,
+          parameters: {
+            resource_details: [
+              {
+                id: resource.id,
+                type: "OS::Nova::Server",
+                extra_info: { exclude_volumes: dataDisks },
+              },
+            ],
+          },
+        },
+      }),
+      envAt(fixtureNow),
+    );
+    const backup = project.cbr.backups.find((b) => b.checkpointId === checkpoint.id);
+    expect(backup?.children.map((c) => c.volumeId)).toEqual([systemDisk]);
+    // The vault's own resource keeps all its disks for the next backups.
+    expect(resource.excludeVolumes).toEqual([]);
+  });
+
   it("skips a server that is in error or has lost its disks", () => {
     const project = settled();
     const vault = vaultNamed(project, "vault-dev-servers");

@@ -45,7 +45,13 @@ export type CheckpointRequest = {
   incremental: boolean;
   name: string | null;
   resources: string[];
-  resourceDetails: { id: string; name?: string; type: (typeof knownResourceTypes)[number] }[];
+  resourceDetails: {
+    id: string;
+    name?: string;
+    type: (typeof knownResourceTypes)[number];
+    /** Disks of a server left out of this backup. */
+    excludeVolumes?: string[];
+  }[];
 };
 
 const renameSchema = z.object({
@@ -101,6 +107,7 @@ export function parseCheckpointRequest(body: unknown): CheckpointRequest {
       id: d.id,
       type: d.type,
       ...(d.name === undefined ? {} : { name: d.name }),
+      ...(d.extra_info?.exclude_volumes ? { excludeVolumes: d.extra_info.exclude_volumes } : {}),
     })),
   };
 }
