@@ -1,0 +1,151 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { NextRequest } from "next/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseCloudConfig, setCloudConfigForTests } from "@/lib/cloud/config";
+import type { BackupListResponse, BackupRow } from "@/lib/schemas/backups";
+import { resetServerEnvForTests } from "@/lib/server/env";
+import { startTestSim, type TestSim } from "@/lib/sim/testing/start";
+import { POST as login } from "../auth/login/route";
+import { GET as getOne, PATCH as rename } from "./[id]/route";
+import { POST as remove } from "./delete/route";
+import { GET as list } from "./route";
+
+const ORIGIN = "http://localhost:3100";
+const noParams = { params: Promise.resolve({}) };
+const idParams = (id: string) => ({ params: Promise.resolve({ id }) });
+let sim: TestSim;
+let dir: string;
+let cookie = "";
+
+function request(method: string, path: string, body?: unknown) {
+  const headers: Record<string, string> = { host: "localhost:3100", cookie };
+  if (method !== "GET") headers.origin = ORIGIN;
+  if (body !== undefined) headers["content-type"] = "application/json";
+  return new NextRequest(`${ORIGIN}${path}`, {
+    method,
+    headers,
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+}
+
+async function page(query: string): Promise<BackupListResponse> {
+  const res = await list(request("GET", `/api/backups?${query}`), noParams);
+  expect(res.status).toBe(200);
+  return res.json();
+}
+
+beforeAll(async () => {
+  sim = await startTestSim({ durations: { deleteMs: 60_000 } });
+  dir = mkdtempSync(join(tmpdir(), "cbc-backup-routes-"));
+  process.env.SESSION_DB_PATH = join(dir, "sessions.sqlite");
+  process.env.SESSION_SECRET = "backup-routes-test-secret-000000000000";
+  resetServerEnvForTests();
+  setCloudConfigForTests(parseCloudConfig({ SIM_PORT: new URL(sim.url).port }));
+  const res = await login(
+    request("POST", "/api/auth/login", {
+      domain: "demo",
+      user: "admin",
+      password: "Demo@2026",
+      project: "eu-west-0",
+    }),
+    noParams,
+  );
+  cookie = (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+});
+afterAll(async () => {
+  setCloudConfigForTests();
+  await sim.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("backup routes against the simulator", () => {
+  it("pages CSBS backups with limit + offset, the total from the count, and policy names", async () => {
+    const first = await page("size=10");
+    expect(first.items).toHaveLength(10);
+    expect(first.total).toBeGreaterThan(10);
+    expect(first.groups.length).toBeGreaterThan(0);
+    const second = await page("size=10&page=2");
+    expect(second.total).toBe(first.total);
+    const ids = new Set(first.items.map((r) => r.id));
+    expect(second.items.some((r) => ids.has(r.id))).toBe(false);
+    const created = [...first.items, ...second.items].map((r) => r.createdAt ?? "");
+    expect(created).toEqual([...created].sort().reverse());
+    expect(first.items.some((r) => r.policyName)).toBe(true);
+  });
+
+  it("filters by status with a matching total, and reports dropped values", async () => {
+    const errors = await page("status=error&size=100&status=nope");
+    expect(errors.items.length).toBeGreaterThan(0);
+    expect(errors.items.every((r) => r.status === "error")).toBe(true);
+    expect(errors.total).toBe(errors.items.length);
+    expect(errors.items.some((r) => r.failReason)).toBe(true);
+    expect(errors.dropped).toEqual([{ param: "status", value: "nope", reason: "unknownValue" }]);
+  });
+
+  it("sorts by name ascending", async () => {
+    const sorted = await page("sort=name:asc&size=20");
+    const names = sorted.items.map((r) => r.name);
+    expect(names).toEqual([...names].sort());
+  });
+
+  it("lists CBR backups with several statuses and vault names", async () => {
+    const cbr = await page("service=cbr&status=available&status=error&size=50");
+    expect(cbr.items.length).toBeGreaterThan(0);
+    expect(cbr.items.every((r) => r.status === "available" || r.status === "error")).toBe(true);
+    expect(cbr.items.some((r) => r.vaultName)).toBe(true);
+    expect(cbr.total).toBeGreaterThanOrEqual(cbr.items.length);
+  });
+
+  it("shows one CSBS and one CBR backup with everything the cloud returns", async () => {
+    const [row] = (await page("status=available&size=10")).items as [BackupRow];
+    const res = await getOne(request("GET", `/api/backups/${row.id}`), idParams(row.id));
+    const detail = await res.json();
+    expect(detail.service).toBe("csbs");
+    expect(detail.item.id).toBe(row.id);
+    expect(detail.item.extend_info.volume_backups.length).toBeGreaterThan(0);
+    const [cbrRow] = (await page("service=cbr&size=10")).items as [BackupRow];
+    const cbr = await (
+      await getOne(request("GET", `/api/backups/${cbrRow.id}?service=cbr`), idParams(cbrRow.id))
+    ).json();
+    expect(cbr.backup.id).toBe(cbrRow.id);
+  });
+
+  it("renames a CBR backup, and puts a refused name at the field", async () => {
+    const [row] = (await page("service=cbr&status=available&size=10")).items as [BackupRow];
+    const ok = await rename(
+      request("PATCH", `/api/backups/${row.id}`, { name: "renamed_by-test" }),
+      idParams(row.id),
+    );
+    expect(ok.status).toBe(200);
+    const shown = await (
+      await getOne(request("GET", `/api/backups/${row.id}?service=cbr`), idParams(row.id))
+    ).json();
+    expect(shown.backup.name).toBe("renamed_by-test");
+    const bad = await rename(
+      request("PATCH", `/api/backups/${row.id}`, { name: "no spaces" }),
+      idParams(row.id),
+    );
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.field).toBe("name");
+  });
+
+  it("deletes one backup: it moves to waiting_delete or deleting", async () => {
+    const [row] = (await page("status=available&size=5")).items as [BackupRow];
+    const res = await remove(
+      request("POST", "/api/backups/delete", {
+        service: "csbs",
+        scope: "item",
+        items: [{ id: row.id, checkpointId: row.checkpointId }],
+      }),
+      noParams,
+    );
+    expect(res.status).toBe(200);
+    expect((await res.json()).results).toEqual([{ id: row.id, ok: true }]);
+    const after = await (
+      await getOne(request("GET", `/api/backups/${row.id}`), idParams(row.id))
+    ).json();
+    expect(["waiting_delete", "deleting"]).toContain(after.item.status);
+  });
+});
