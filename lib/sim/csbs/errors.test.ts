@@ -302,6 +302,32 @@ describe("policies", () => {
     );
   });
 
+  it("refuses to execute a policy whose scheduled run is still backing up (CSBS.6030)", async () => {
+    const server = s.free[4];
+    if (!server) throw new Error("no free server");
+    const clock = await (await fetch(`${t.sim.url}/_sim/clock`)).json();
+    const at = new Date(Date.parse(clock.now) + 3_600_000);
+    const body = policyBody(
+      { resources: [{ id: server.id, type: "OS::Nova::Server", name: server.name }] },
+      {
+        trigger: {
+          properties: {
+            pattern: PATTERN(
+              `FREQ=DAILY;BYHOUR=${at.getUTCHours()};BYMINUTE=${at.getUTCMinutes()}`,
+            ),
+          },
+        },
+      },
+    );
+    const created = await t.call("POST", "/policies", body);
+    expect(created.status, created.text).toBe(200);
+    await t.advance(3_600_000 + 60_000);
+    const r = await t.call("POST", `/providers/${PROVIDER_ID}/checkpoints`, {
+      checkpoint: { plan_id: created.body.policy.id, parameters: { auto_trigger: false } },
+    });
+    expectError(r, 500, "CSBS.6030");
+  });
+
   it("refuses beyond the policy quota (CSBS.0001)", async () => {
     const quotas = s.project.csbs.quotas;
     const saved = quotas.policies;
@@ -570,6 +596,17 @@ describe("restore and check_restorable", () => {
     );
     if (!other) return;
     await expectRestoreError(other, item.resourceId, sameVolumes(other), 400, "CSBS.6015");
+  });
+});
+
+describe("bad routes", () => {
+  it("answers an unknown route with 404 and a wrong method with 405, as JSON", async () => {
+    const missing = await t.call("GET", "/nothing-here");
+    expect(missing.status).toBe(404);
+    expect(missing.body.error_code).toEqual(expect.any(String));
+    const wrong = await t.call("PATCH", "/policies");
+    expect(wrong.status).toBe(405);
+    expect(wrong.body.error_code).toEqual(expect.any(String));
   });
 });
 

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import type { SimContext, SimEnv } from "../context";
+import { ensureCsbsState } from "./empty";
 import { tickCsbs } from "./lifecycle";
 import { backupRoutes } from "./routes-backups";
 import { policyRoutes } from "./routes-policies";
@@ -17,6 +18,7 @@ export function csbsRoutes(ctx: SimContext): Hono<SimEnv> {
     // ctx.state is replaced by a reset: read it on every tick.
     let changed = false;
     for (const project of Object.values(ctx.state.projects)) {
+      ensureCsbsState(project);
       const deps = { durations: ctx.durations, rand: ctx.rng, newId: ctx.newId };
       if (tickCsbs(project, now, deps)) changed = true;
     }

@@ -90,6 +90,8 @@ describe("restore → restoring → available", () => {
     );
     const restore = s.project.csbs.restores.find((x) => x.id === r.body.restore.id);
     expect(restore?.status).toBe("success");
+    // Restored with power_on false: the server stays stopped.
+    expect(s.project.servers.find((x) => x.id === target.resourceId)?.status).toBe("SHUTOFF");
   });
 });
 

@@ -28,14 +28,15 @@ export type TickDeps = { durations: Durations; rand: () => number; newId: () => 
 export function tickCsbs(project: ProjectState, now: Date, deps: TickDeps): boolean {
   const csbs = project.csbs;
   // Tasks first: a backup that finished before a scheduled run must not block that run.
-  let changed = advanceTasks(csbs, now, deps);
+  let changed = advanceTasks(project, now, deps);
   if (runSchedules(project, now, deps)) changed = true;
   if (startQueuedDeletes(csbs, now)) changed = true;
   if (purgeDeleted(csbs, now)) changed = true;
   return changed;
 }
 
-function advanceTasks(csbs: CsbsState, now: Date, deps: TickDeps): boolean {
+function advanceTasks(project: ProjectState, now: Date, deps: TickDeps): boolean {
+  const csbs = project.csbs;
   const t = now.getTime();
   const at = now.toISOString();
   let changed = false;
@@ -67,7 +68,15 @@ function advanceTasks(csbs: CsbsState, now: Date, deps: TickDeps): boolean {
       item.updatedAt = at;
       item.task = null;
       const restore = csbs.restores.find((r) => r.id === task.restoreId);
-      if (restore) restore.status = "success";
+      if (restore) {
+        restore.status = "success";
+        // The server was stopped for the restore; it starts again only when asked to.
+        const server = project.servers.find((s) => s.id === restore.serverId);
+        if (server && server.status !== "ERROR") {
+          server.status = restore.powerOn ? "ACTIVE" : "SHUTOFF";
+          server.updatedAt = at;
+        }
+      }
       changed = true;
     } else if (task.kind === "delete" && elapsed >= deps.durations.deleteMs) {
       item.status = "deleted";

@@ -3,13 +3,16 @@ import type { z } from "zod";
 import type { SimContext } from "../context";
 import { readJson } from "../http";
 import type { ProjectState } from "../state";
+import { ensureCsbsState } from "./empty";
 import { type CsbsFailure, failure, invalid, respond } from "./errors";
 import { PROVIDER_ID } from "./format";
 
 /** The project addressed by `/csbs/v1/{project_id}` (sim-core answers 404 for an unknown one). */
 export function projectOf(ctx: SimContext, c: Context): ProjectState | undefined {
   const id = c.req.param("project_id");
-  return id === undefined ? undefined : ctx.state.projects[id];
+  const project = id === undefined ? undefined : ctx.state.projects[id];
+  if (project) ensureCsbsState(project);
+  return project;
 }
 
 export function unknownProject(c: Context): Response {

@@ -63,6 +63,11 @@ export function restoreRoutes(ctx: SimContext): Hono<SimEnv> {
     item.updatedAt = now;
     item.task = { kind: "restore", startedAt: now, requestedAt: now, restoreId: restore.id };
     project.csbs.restores.push(restore);
+    // CSBS stops the target server while it writes its disks (power_on decides what follows).
+    if (verdict.server.status === "ACTIVE") {
+      verdict.server.status = "SHUTOFF";
+      verdict.server.updatedAt = now;
+    }
     // Keep the restore history bounded; only recent ones matter to anyone.
     if (project.csbs.restores.length > 200) project.csbs.restores.splice(0, 100);
     ctx.markDirty();
