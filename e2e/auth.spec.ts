@@ -9,7 +9,7 @@ import {
 } from "./fixtures";
 
 // The simulator of playwright.config.ts (simPort); its control API answers on loopback only.
-const SIM_CONTROL = "http://127.0.0.1:4110/_sim";
+const SIM_CONTROL = `http://127.0.0.1:${process.env.E2E_SIM_PORT ?? "4110"}/_sim`;
 
 test.describe("[AUTH] sign-in and sessions", () => {
   test("the demo admin signs in and sees the shell with the project name", async ({
@@ -66,7 +66,11 @@ test.describe("[AUTH] sign-in and sessions", () => {
     app,
   }) => {
     const planted = "A".repeat(43);
-    await context.addCookies([{ name: "cbc_session", value: planted, url: app("/") }]);
+    // Same name and path as the console's own cookie (the base path, or "/").
+    const path = new URL(app("/")).pathname.replace(/\/$/, "") || "/";
+    await context.addCookies([
+      { name: "cbc_session", value: planted, domain: new URL(app("/")).hostname, path },
+    ]);
     await signInAsAdmin(loginPage, shell);
     const first = sessionCookieValue(await context.cookies());
     expect(first).toBeTruthy();

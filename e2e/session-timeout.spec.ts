@@ -2,7 +2,8 @@ import { demo, expect, test } from "./fixtures";
 
 // The second console of playwright.config.ts, started with SESSION_IDLE_TIMEOUT_S=8.
 const IDLE_MS = 8_000;
-test.use({ baseURL: `http://localhost:3101${process.env.NEXT_PUBLIC_BASE_PATH ?? ""}` });
+const port = process.env.E2E_IDLE_CONSOLE_PORT ?? "3101";
+test.use({ baseURL: `http://localhost:${port}${process.env.NEXT_PUBLIC_BASE_PATH ?? ""}` });
 
 test.describe("[AUTH] idle timeout", () => {
   test.setTimeout(90_000);
