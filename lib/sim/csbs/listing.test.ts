@@ -9,7 +9,12 @@ let t: CsbsClient;
 let items: CsbsItem[];
 
 beforeAll(async () => {
-  t = await startCsbs({ env: { SIM_SCALE: "large" } });
+  // Long durations: nothing finishes while a test compares the listing with the state.
+  const hour = 3_600_000;
+  t = await startCsbs({
+    env: { SIM_SCALE: "large" },
+    durations: { protectMs: hour, restoreMs: hour, deleteMs: hour },
+  });
   items = t.sim.ctx.state.projects[t.projectId]?.csbs.items ?? [];
 }, 60_000);
 afterAll(() => t.close());
