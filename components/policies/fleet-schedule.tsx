@@ -1,0 +1,105 @@
+"use client";
+
+import { useMemo } from "react";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { useT } from "@/lib/i18n/i18n-provider";
+import type { PolicyView } from "@/lib/schemas/policy";
+import { type FleetCell, fleetWeek } from "../schedule/builder-model";
+import { DAY_KEYS } from "../schedule/schedule-builder";
+import { WeekGrid, type WeekGridCell } from "../schedule/week-grid";
+import { ZoneSelect } from "../schedule/zone-select";
+
+function heat(cell: FleetCell | undefined, max: number): WeekGridCell["tone"] {
+  if (!cell || cell.servers === 0 || max === 0) return "empty";
+  const share = cell.servers / max;
+  if (share > 0.75) return "heat-4";
+  if (share > 0.5) return "heat-3";
+  if (share > 0.25) return "heat-2";
+  return "heat-1";
+}
+
+/**
+ * Every enabled policy's runs of the coming week on one grid in the chosen zone, each hour with
+ * the number of servers it backs up, so that crowded hours stand out.
+ */
+export function FleetSchedule({
+  policies,
+  zone,
+  onZoneChange,
+  now,
+}: {
+  policies: PolicyView[];
+  zone: string;
+  onZoneChange: (zone: string) => void;
+  now: Date;
+}) {
+  const t = useT();
+  const { cells, unreadable } = useMemo(
+    () =>
+      fleetWeek(
+        policies
+          .filter((p) => p.enabled)
+          .map((p) => ({
+            id: p.id,
+            name: p.name,
+            pattern: p.pattern,
+            servers: p.resources.length,
+          })),
+        zone,
+        now,
+      ),
+    [policies, zone, now],
+  );
+  const max = Math.max(0, ...[...cells.values()].map((c) => c.servers));
+  const busiest = [...cells.entries()].sort((a, b) => b[1].servers - a[1].servers)[0];
+
+  return (
+    <Card data-testid="fleet-schedule">
+      <CardHeader>
+        <CardTitle>
+          <h2 className="text-lg">{t("policies.fleet.title")}</h2>
+        </CardTitle>
+        <CardDescription>{t("policies.fleet.hint", { zone })}</CardDescription>
+      </CardHeader>
+      <CardContent className="grid gap-4">
+        <ZoneSelect zone={zone} onZoneChange={onZoneChange} now={now} />
+        <WeekGrid
+          label={t("policies.fleet.gridLabel", { zone })}
+          dayLabel={(d) => t(DAY_KEYS[d])}
+          cell={(day, hour) => {
+            const cell = cells.get(`${day}-${hour}`);
+            const hh = String(hour).padStart(2, "0");
+            return {
+              label: cell
+                ? t("policies.fleet.cell", {
+                    day: t(DAY_KEYS[day]),
+                    hour: hh,
+                    servers: cell.servers,
+                    policies: cell.policies.join(", "),
+                  })
+                : t("policies.fleet.cellEmpty", { day: t(DAY_KEYS[day]), hour: hh }),
+              tone: heat(cell, max),
+              content: cell ? cell.servers : null,
+            };
+          }}
+        />
+        {busiest ? (
+          <p className="text-sm">
+            {t("policies.fleet.busiest", {
+              day: t(DAY_KEYS[busiest[0].split("-")[0] as keyof typeof DAY_KEYS]),
+              hour: String(busiest[0].split("-")[1]).padStart(2, "0"),
+              servers: busiest[1].servers,
+            })}
+          </p>
+        ) : (
+          <p className="text-muted-foreground text-sm">{t("policies.fleet.none")}</p>
+        )}
+        {unreadable.length > 0 ? (
+          <p className="text-muted-foreground text-sm">
+            {t("policies.fleet.unreadable", { names: unreadable.join(", ") })}
+          </p>
+        ) : null}
+      </CardContent>
+    </Card>
+  );
+}
