@@ -10,6 +10,7 @@ import { CloudError } from "@/lib/cloud/errors";
 import { cloudErrorMessage } from "@/lib/i18n/cloud-errors";
 import { type Locale, negotiateLocale } from "@/lib/i18n/locales";
 import type { SessionInfo } from "@/lib/schemas/session";
+import { audit } from "./audit";
 import { cloudContextFor } from "./cloud-context";
 import { serverEnv } from "./env";
 import { routeErrorMessage } from "./error-messages";
@@ -230,6 +231,11 @@ async function toErrorResponse(
       await sessions()
         .end({ key: session.key })
         .catch(() => {});
+      audit("session ended by the cloud", {
+        account: session.record.domain.name,
+        user: session.record.user.name,
+        service: error.service,
+      });
       return errorResponse(
         401,
         { code: "SESSION_EXPIRED", message: routeErrorMessage("SESSION_EXPIRED", locale) },

@@ -6,6 +6,7 @@ import { isReadOnlyRoles } from "@/lib/auth/roles";
 import { cookieScopeFor, sessionInfoOf, sessions } from "@/lib/auth/session";
 import { sessionDeadlines } from "@/lib/auth/session-service";
 import { loginBodySchema } from "@/lib/schemas/session";
+import { audit } from "@/lib/server/audit";
 import { clientAddress, loginThrottle } from "@/lib/server/login-throttle-instance";
 import { RouteError } from "@/lib/server/route-error";
 import { withRoute } from "@/lib/server/with-route";
@@ -17,6 +18,11 @@ export const POST = withRoute(
     const throttle = loginThrottle();
     const verdict = await throttle.check(subject);
     if (!verdict.allowed) {
+      audit("sign-in throttled", {
+        account: body.domain,
+        user: body.user,
+        address: subject.address,
+      });
       throw new RouteError({
         code: "TOO_MANY_ATTEMPTS",
         headers: { "Retry-After": String(verdict.retryAfterS) },
@@ -30,6 +36,12 @@ export const POST = withRoute(
       if (error instanceof RouteError && error.code === "INVALID_CREDENTIALS") {
         await throttle.recordFailure(subject);
       }
+      audit("sign-in failed", {
+        account: body.domain,
+        user: body.user,
+        address: subject.address,
+        reason: error instanceof RouteError ? error.code : "INTERNAL",
+      });
       throw error;
     }
     await throttle.recordSuccess(subject);
@@ -50,6 +62,13 @@ export const POST = withRoute(
       endpoints: iam.endpoints,
     });
 
+    audit("sign-in", {
+      account: record.domain.name,
+      user: record.user.name,
+      project: record.project.name,
+      readOnly: record.readOnly,
+      address: subject.address,
+    });
     const response = NextResponse.json({ session: sessionInfoOf(record) });
     const maxAgeS = (sessionDeadlines(record, service.limits).expiresAt - Date.now()) / 1000;
     response.headers.append("Set-Cookie", sessionCookie(scope, id, maxAgeS));

@@ -5,6 +5,7 @@ import { CloudError } from "@/lib/cloud/errors";
 import { rescopeToken } from "@/lib/cloud/iam";
 import { switchProjectBodySchema } from "@/lib/schemas/common";
 import type { LoginResponse } from "@/lib/schemas/session";
+import { audit } from "@/lib/server/audit";
 import { RouteError } from "@/lib/server/route-error";
 import { withRoute } from "@/lib/server/with-route";
 
@@ -34,6 +35,12 @@ export const POST = withRoute(
     };
     // The previous token is not revoked: Keystone-style IAMs may revoke the tokens derived from it.
     await sessions().replaceData(session.key, data);
+    audit("project switch", {
+      account: record.domain.name,
+      user: record.user.name,
+      from: record.project.name,
+      to: iam.project.name,
+    });
     return { session: sessionInfoOf({ ...record, ...data }) };
   },
 );
