@@ -383,3 +383,50 @@ export const renameBodySchema = makeRenameSchema({
   required: "Enter a name.",
   invalid: "Use 1–64 letters, digits, _ or -.",
 });
+
+/** One disk of a backup: CSBS `volume_backups[]`, CBR `children[]`. */
+export type DiskBackup = {
+  id: string;
+  name?: string;
+  status?: string;
+  sourceVolumeId?: string;
+  sourceVolumeName?: string;
+  /** MB (CSBS). */
+  sizeMb?: number;
+  /** GB: the source volume's size. */
+  sourceSizeGb?: number;
+  system?: boolean;
+  incremental?: boolean;
+  /** MB/s. */
+  averageSpeed?: number;
+  spaceSavingRatio?: number;
+};
+
+/** Everything the cloud says about one backup, organised for a person (`GET /api/backups/{id}`). */
+export type BackupDetail = {
+  row: BackupRow;
+  description?: string;
+  updatedAt?: string;
+  expiresAt?: string;
+  failure?: { op?: string; reason?: string; code?: string; description?: string };
+  disks: DiskBackup[];
+  /** The server as it was when backed up (CSBS `backup_data`). */
+  server?: {
+    region?: string;
+    cloudServiceType?: string;
+    diskGb?: number;
+    imageType?: string;
+    ramMb?: number;
+    vcpus?: number;
+    eip?: string;
+    privateIp?: string;
+  };
+  /** MB/s. */
+  averageSpeed?: number;
+  spaceSavingRatio?: number;
+  restoreMode?: string;
+  images: string[];
+  tags: { key: string; value?: string }[];
+  copyStatus?: string;
+  extra: Record<string, string | number | boolean>;
+};

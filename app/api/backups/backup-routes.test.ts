@@ -102,14 +102,16 @@ describe("backup routes against the simulator", () => {
     const [row] = (await page("status=available&size=10")).items as [BackupRow];
     const res = await getOne(request("GET", `/api/backups/${row.id}`), idParams(row.id));
     const detail = await res.json();
-    expect(detail.service).toBe("csbs");
-    expect(detail.item.id).toBe(row.id);
-    expect(detail.item.extend_info.volume_backups.length).toBeGreaterThan(0);
+    expect(detail.row).toMatchObject({ service: "csbs", id: row.id, status: "available" });
+    expect(detail.disks.length).toBeGreaterThan(0);
+    expect(detail.disks.some((d: { system?: boolean }) => d.system)).toBe(true);
+    expect(detail.server).toBeDefined();
     const [cbrRow] = (await page("service=cbr&size=10")).items as [BackupRow];
     const cbr = await (
       await getOne(request("GET", `/api/backups/${cbrRow.id}?service=cbr`), idParams(cbrRow.id))
     ).json();
-    expect(cbr.backup.id).toBe(cbrRow.id);
+    expect(cbr.row).toMatchObject({ service: "cbr", id: cbrRow.id });
+    expect(cbr.row.vaultName).toBeTruthy();
   });
 
   it("renames a CBR backup, and puts a refused name at the field", async () => {
@@ -122,7 +124,7 @@ describe("backup routes against the simulator", () => {
     const shown = await (
       await getOne(request("GET", `/api/backups/${row.id}?service=cbr`), idParams(row.id))
     ).json();
-    expect(shown.backup.name).toBe("renamed_by-test");
+    expect(shown.row.name).toBe("renamed_by-test");
     const bad = await rename(
       request("PATCH", `/api/backups/${row.id}`, { name: "no spaces" }),
       idParams(row.id),
@@ -146,6 +148,6 @@ describe("backup routes against the simulator", () => {
     const after = await (
       await getOne(request("GET", `/api/backups/${row.id}`), idParams(row.id))
     ).json();
-    expect(["waiting_delete", "deleting"]).toContain(after.item.status);
+    expect(["waiting_delete", "deleting"]).toContain(after.row.status);
   });
 });

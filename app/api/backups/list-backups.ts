@@ -32,7 +32,7 @@ export async function listBackupPage(
     const [list, total, policies] = await Promise.all([
       listCheckpointItems(cloud, { ...csbsFilter, ...page }),
       countCheckpointItems(cloud, csbsFilter),
-      listPolicies(cloud),
+      listPolicies(cloud, { limit: 1000 }),
     ]);
     const byServer = policyByServer(policies);
     return {

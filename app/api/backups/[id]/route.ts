@@ -4,10 +4,10 @@ import { z } from "zod";
 import { getBackup, getVault, renameBackup } from "@/lib/cloud/cbr";
 import { getCheckpointItem, listPolicies } from "@/lib/cloud/csbs";
 import { CloudError } from "@/lib/cloud/errors";
-import { BACKUP_SERVICES, renameBodySchema } from "@/lib/schemas/backups";
+import { BACKUP_SERVICES, type BackupDetail, renameBodySchema } from "@/lib/schemas/backups";
 import { RouteError } from "@/lib/server/route-error";
 import { mapCloudError, withRoute } from "@/lib/server/with-route";
-import { policyByServer } from "../backup-rows";
+import { cbrDetail, csbsDetail, policyByServer } from "../backup-rows";
 
 const paramsSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, "Must be a backup id."),
@@ -16,28 +16,20 @@ const querySchema = z.object({ service: z.enum(BACKUP_SERVICES).default("csbs") 
 
 export const GET = withRoute(
   { params: paramsSchema, query: querySchema },
-  async ({ cloud, params, query }) => {
+  async ({ cloud, params, query }): Promise<BackupDetail> => {
     if (query.service === "csbs") {
       const [item, policies] = await Promise.all([
         getCheckpointItem(cloud, params.id),
-        listPolicies(cloud).catch(() => []),
+        listPolicies(cloud, { limit: 1000 }).catch(() => []),
       ]);
-      const policy =
-        item.extend_info.auto_trigger && item.resource_id
-          ? policyByServer(policies).get(item.resource_id)
-          : undefined;
-      return { service: "csbs" as const, item, policy: policy ?? null };
+      return csbsDetail(item, policyByServer(policies));
     }
     const backup = await getBackup(cloud, params.id);
     // The vault's name is a nicety: its failure must not hide the backup.
     const vault = backup.vault_id
       ? await getVault(cloud, backup.vault_id).catch(() => undefined)
       : undefined;
-    return {
-      service: "cbr" as const,
-      backup,
-      vault: vault ? { id: vault.id, name: vault.name ?? vault.id } : null,
-    };
+    return cbrDetail(backup, new Map(vault ? [[vault.id, vault.name ?? vault.id]] : []));
   },
 );
 
