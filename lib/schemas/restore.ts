@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ServerBackup, TargetServer } from "@/lib/restore";
 import { uuidSchema } from "./common";
 
 /** The two services a server backup comes from. */
@@ -212,4 +213,36 @@ export function mappingList(
 /** What a confirmation must match: the server's name, ignoring surrounding spaces. */
 export function confirmsServerName(typed: string, serverName: string): boolean {
   return typed.trim() !== "" && typed.trim() === serverName.trim();
+}
+
+/** The plain data lib/restore works on. */
+export function ruleBackup(view: RestoreBackupView): ServerBackup {
+  return {
+    id: view.id,
+    available: view.status === "available",
+    sourceServerId: view.serverId,
+    disks: view.disks.map((d) => ({
+      id: d.id,
+      sourceVolumeId: d.sourceVolumeId,
+      sourceVolumeName: d.sourceVolumeName,
+      sizeGb: d.sizeGb,
+      bootable: d.bootable,
+      ...(d.device ? { device: d.device } : {}),
+    })),
+  };
+}
+
+export function ruleTarget(serverId: string, volumes: readonly TargetVolumeView[]): TargetServer {
+  return {
+    id: serverId,
+    volumes: volumes.map((v) => ({
+      id: v.id,
+      name: v.name,
+      sizeGb: v.sizeGb,
+      system: v.system,
+      multiattach: v.multiattach,
+      attachedServerIds: v.attachedServerIds,
+      ...(v.device ? { device: v.device } : {}),
+    })),
+  };
 }

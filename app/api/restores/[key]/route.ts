@@ -1,0 +1,17 @@
+// GET /api/restores/{key}: where the wizard's restore is (read from the cloud on every call).
+import { type RestoreStatus, restoreKeyParamsSchema } from "@/lib/schemas/restore";
+import { RouteError } from "@/lib/server/route-error";
+import { withRoute } from "@/lib/server/with-route";
+import { ownerOf, restoreStore } from "../restore-requests";
+import { restoreStatus } from "../restore-service";
+
+export const GET = withRoute(
+  { params: restoreKeyParamsSchema },
+  async ({ cloud, session, params, locale }): Promise<RestoreStatus> => {
+    const store = restoreStore();
+    const owner = ownerOf(session);
+    const record = await store.get(owner, params.key.toLowerCase());
+    if (!record) throw new RouteError({ code: "NOT_FOUND" });
+    return restoreStatus({ cloud, store, owner, locale, now: Date.now }, record);
+  },
+);

@@ -1,0 +1,313 @@
+import "server-only";
+import {
+  getBackup,
+  getOperationLog,
+  listOperationLogs,
+  type OperationLog,
+  restoreBackup,
+} from "@/lib/cloud/cbr";
+import type { CloudContext } from "@/lib/cloud/context";
+import { restore as csbsRestore, getCheckpointItem } from "@/lib/cloud/csbs";
+import { getServer, listServers, listServerVolumeAttachments, type Server } from "@/lib/cloud/ecs";
+import { CloudError } from "@/lib/cloud/errors";
+import { getVolume } from "@/lib/cloud/evs";
+import { cloudErrorMessage } from "@/lib/i18n/cloud-errors";
+import type { Locale } from "@/lib/i18n/locales";
+import { checkRestore } from "@/lib/restore";
+import {
+  type RestoreBackupView,
+  type RestoreService,
+  type RestoreStatus,
+  type RestoreSubmitBody,
+  ruleBackup,
+  ruleTarget,
+  type TargetResponse,
+} from "@/lib/schemas/restore";
+import type { IdempotencyStore, RestoreRecord } from "@/lib/server/idempotency";
+import { RouteError } from "@/lib/server/route-error";
+import { mapCloudError } from "@/lib/server/with-route";
+import { cbrBackupView, csbsBackupView, targetVolumeView } from "./restore-views";
+
+const MAX_SERVER_PAGES = 20;
+
+export async function loadBackup(
+  cloud: CloudContext,
+  service: RestoreService,
+  backupId: string,
+  locale: Locale,
+): Promise<RestoreBackupView> {
+  return service === "cbr"
+    ? cbrBackupView(await getBackup(cloud, backupId), locale)
+    : csbsBackupView(await getCheckpointItem(cloud, backupId), locale);
+}
+
+export async function allServers(cloud: CloudContext): Promise<Server[]> {
+  const servers: Server[] = [];
+  let marker: string | undefined;
+  for (let page = 0; page < MAX_SERVER_PAGES; page++) {
+    const result = await listServers(cloud, { limit: 100, ...(marker ? { marker } : {}) });
+    servers.push(...result.items);
+    marker = result.nextMarker;
+    if (!marker) break;
+  }
+  return servers;
+}
+
+/** The server with its attached volumes (devices from Nova, sizes and flags from Cinder). */
+export async function loadTarget(cloud: CloudContext, serverId: string): Promise<TargetResponse> {
+  const [server, attachments] = await Promise.all([
+    getServer(cloud, serverId),
+    listServerVolumeAttachments(cloud, serverId),
+  ]);
+  const volumes = await Promise.all(
+    attachments.map(async (a) =>
+      targetVolumeView(await getVolume(cloud, a.volumeId), serverId, a.device),
+    ),
+  );
+  return {
+    server: { id: server.id, name: server.name, status: server.status },
+    volumes,
+  };
+}
+
+/** The rules of lib/restore, on the server too: a refused mapping never reaches the cloud. */
+export function checkMapping(
+  backup: RestoreBackupView,
+  target: TargetResponse,
+  mappings: RestoreSubmitBody["mappings"],
+): { code: string; message: string; field: string } | null {
+  const [first] = checkRestore({
+    backup: ruleBackup(backup),
+    target: ruleTarget(target.server.id, target.volumes),
+    mappings,
+  });
+  if (!first) return null;
+  const row = first.backupIds[0];
+  return { code: first.code, message: first.message, field: row ? `mappings.${row}` : "mappings" };
+}
+
+/** Codes that mean "no answer", not "refused": the restore may or may not have started. */
+function isInDoubt(error: unknown): boolean {
+  if (!(error instanceof CloudError)) return true;
+  if (error.code.includes(".")) return false;
+  return error.status === 0 || error.status >= 500;
+}
+
+/** A cloud refusal, sent to the mapping row it concerns when the cloud's message names one. */
+export function refusal(
+  error: CloudError,
+  locale: Locale,
+  backup: RestoreBackupView,
+  mappings: RestoreSubmitBody["mappings"],
+): RouteError {
+  const mapped = mapCloudError(error, locale);
+  const named = mappings.find(
+    (m) => error.message.includes(m.backupId) || error.message.includes(m.volumeId),
+  );
+  const disk = named ? backup.disks.find((d) => d.id === named.backupId) : undefined;
+  return new RouteError({
+    code: mapped.code,
+    status: mapped.status,
+    message: mapped.message,
+    field: disk ? `mappings.${disk.id}` : "mappings",
+  });
+}
+
+export type SubmitDeps = {
+  cloud: CloudContext;
+  store: IdempotencyStore;
+  owner: string;
+  locale: Locale;
+  now: () => number;
+};
+
+/** Sends the restore once the key is ours; records the cloud's answer or its silence. */
+export async function sendRestore(
+  deps: SubmitDeps,
+  record: RestoreRecord,
+  body: RestoreSubmitBody,
+  backup: RestoreBackupView,
+): Promise<void> {
+  const { cloud, store, owner } = deps;
+  const volumes = body.mappings.map((m) => ({ backup_id: m.backupId, volume_id: m.volumeId }));
+  try {
+    if (body.service === "csbs") {
+      const restore = await csbsRestore(cloud, {
+        checkpoint_id: backup.checkpointId ?? "",
+        checkpoint_item_id: backup.id,
+        power_on: body.powerOn,
+        server_id: body.serverId,
+        volumes,
+      });
+      await store.update(
+        owner,
+        record.key,
+        { state: "accepted", restoreId: restore.id },
+        deps.now(),
+      );
+    } else {
+      const answer = await restoreBackup(cloud, backup.id, {
+        server_id: body.serverId,
+        power_on: body.powerOn,
+        mappings: volumes,
+      });
+      await store.update(
+        owner,
+        record.key,
+        { state: "accepted", jobId: answer.job_id },
+        deps.now(),
+      );
+    }
+  } catch (error) {
+    if (error instanceof CloudError && error.status === 401) {
+      await store.release(owner, record.key);
+      throw error;
+    }
+    if (isInDoubt(error)) {
+      await store.update(owner, record.key, { state: "in_doubt" }, deps.now());
+      return;
+    }
+    await store.release(owner, record.key);
+    throw error instanceof CloudError ? refusal(error, deps.locale, backup, body.mappings) : error;
+  }
+}
+
+const RUNNING_BACKUP = new Set(["restoring", "waiting_restore"]);
+/** A clock skew allowance when comparing the cloud's times with ours. */
+const SKEW_MS = 5_000;
+
+function after(iso: string | undefined, epoch: number): boolean {
+  if (!iso) return false;
+  const zoned = /[zZ]|[+-]\d\d:?\d\d$/.test(iso) ? iso : `${iso}Z`;
+  const at = Date.parse(zoned);
+  return Number.isFinite(at) && at >= epoch - SKEW_MS;
+}
+
+function base(record: RestoreRecord): RestoreStatus {
+  return {
+    key: record.key,
+    service: record.service,
+    backupId: record.backupId,
+    serverId: record.serverId,
+    state: "running",
+    ...(record.restoreId ? { restoreId: record.restoreId } : {}),
+    ...(record.jobId ? { jobId: record.jobId } : {}),
+  };
+}
+
+/**
+ * Where the restore of this record is, read from the cloud: the backup's state (CSBS) or the
+ * restore job (CBR), and the target server's. A record in doubt is adopted as soon as the cloud
+ * shows the restore; a record seen to its end is marked finished (it no longer holds the backup).
+ */
+export async function restoreStatus(
+  deps: SubmitDeps,
+  record: RestoreRecord,
+): Promise<RestoreStatus> {
+  const { cloud, store, owner, locale } = deps;
+  const status = base(record);
+  if (record.state === "finished") {
+    const failed = record.outcome?.startsWith("failed");
+    return {
+      ...status,
+      state: failed ? "failed" : "succeeded",
+      ...(failed ? { reason: record.outcome?.slice("failed: ".length) } : {}),
+    };
+  }
+  const server = await getServer(cloud, record.serverId).catch(() => null);
+  if (server) status.serverStatus = server.status;
+
+  let outcome: { state: RestoreStatus["state"]; reason?: string; progress?: number };
+  if (record.service === "csbs") {
+    const item = await getCheckpointItem(cloud, record.backupId);
+    status.backupStatus = item.status;
+    const info = item.extend_info;
+    const started =
+      record.state === "accepted" ||
+      RUNNING_BACKUP.has(item.status) ||
+      (info.fail_op === "restore" && after(item.updated_at, record.createdAt)) ||
+      (record.state === "in_doubt" && after(item.updated_at, record.createdAt));
+    if (!started) {
+      outcome = { state: record.state === "in_doubt" ? "in_doubt" : "submitting" };
+    } else if (RUNNING_BACKUP.has(item.status)) {
+      outcome = {
+        state: "running",
+        ...(info.progress !== undefined ? { progress: info.progress } : {}),
+      };
+    } else if (item.status === "error" || info.fail_op === "restore") {
+      outcome = {
+        state: "failed",
+        reason:
+          info.fail_reason ??
+          info.fail_code?.Description ??
+          cloudErrorMessage("CSBS.9999", locale) ??
+          "failed",
+      };
+    } else {
+      outcome = { state: "succeeded" };
+    }
+  } else {
+    const log = await cbrLog(cloud, record);
+    const backup = await getBackup(cloud, record.backupId).catch(() => null);
+    if (backup) status.backupStatus = backup.status;
+    if (log && !record.jobId) {
+      status.jobId = log.id;
+      await store.update(owner, record.key, { jobId: log.id }, deps.now());
+    }
+    if (!log) {
+      outcome =
+        record.state === "accepted" && backup && RUNNING_BACKUP.has(backup.status)
+          ? { state: "running" }
+          : record.state === "accepted" && backup?.status === "available"
+            ? { state: "succeeded" }
+            : { state: record.state === "in_doubt" ? "in_doubt" : "submitting" };
+    } else if (log.status === "success") {
+      outcome = { state: "succeeded" };
+    } else if (log.status === "failed" || log.status === "timeout") {
+      const code = log.error_info?.code;
+      outcome = {
+        state: "failed",
+        reason:
+          (code ? cloudErrorMessage(code, locale) : undefined) ??
+          log.error_info?.message ??
+          log.status,
+      };
+    } else {
+      const progress = log.extra_info?.common?.progress;
+      outcome = { state: "running", ...(progress !== undefined ? { progress } : {}) };
+    }
+  }
+
+  Object.assign(status, outcome);
+  if (outcome.state === "running" && record.state === "in_doubt") {
+    await store.update(owner, record.key, { state: "accepted" }, deps.now());
+  }
+  if (outcome.state === "succeeded" || outcome.state === "failed") {
+    await store.update(
+      owner,
+      record.key,
+      {
+        state: "finished",
+        outcome: outcome.state === "failed" ? `failed: ${outcome.reason ?? ""}` : "succeeded",
+      },
+      deps.now(),
+    );
+  }
+  return status;
+}
+
+/** The CBR restore job of a record: by its id, or found among the restore logs of the resource. */
+async function cbrLog(cloud: CloudContext, record: RestoreRecord): Promise<OperationLog | null> {
+  if (record.jobId) return getOperationLog(cloud, record.jobId).catch(() => null);
+  if (record.state === "submitting") return null;
+  const page = await listOperationLogs(cloud, { operation_type: "restore", limit: 20 }).catch(
+    () => null,
+  );
+  return (
+    page?.items.find(
+      (log) =>
+        log.extra_info?.restore?.backup_id === record.backupId &&
+        after(log.created_at ?? log.started_at, record.createdAt),
+    ) ?? null
+  );
+}
