@@ -37,7 +37,9 @@ export const config = {
 };
 
 function isPublicPage(path: string): boolean {
-  return path === "/login" || path.startsWith("/login/");
+  if (path === "/login" || path.startsWith("/login/")) return true;
+  // Files (the app icon, a web manifest): the login page shows them too, and they hold no data.
+  return /\/[^/]+\.[A-Za-z0-9]+$/.test(path);
 }
 
 function hasSessionCookie(req: NextRequest): boolean {
