@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { backupRowSchema } from "./backups";
 import { uuidSchema } from "./common";
 
 /**
@@ -133,6 +134,38 @@ export const vaultListResponseSchema = z.object({
 });
 export type VaultListResponse = z.infer<typeof vaultListResponseSchema>;
 export const vaultResponseSchema = z.object({ vault: vaultViewSchema });
+
+/** A CBR task (operation log) of a vault: a backup, restore or delete, with its progress. */
+export const taskViewSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  status: z.string(),
+  checkpointId: z.string().optional(),
+  startedAt: z.string().optional(),
+  endedAt: z.string().optional(),
+  progress: z.number().optional(),
+  resourceName: z.string().optional(),
+  backupId: z.string().optional(),
+  backupName: z.string().optional(),
+  errorCode: z.string().optional(),
+  errorMessage: z.string().optional(),
+  policyId: z.string().optional(),
+});
+export type TaskView = z.infer<typeof taskViewSchema>;
+export const vaultTasksResponseSchema = z.object({
+  tasks: z.array(taskViewSchema),
+  count: z.number(),
+});
+
+/** A vault's recent backups (newest first), in the shared row shape of `/backups`. */
+export const vaultBackupsResponseSchema = z.object({
+  backups: z.array(backupRowSchema),
+  count: z.number(),
+});
+export type VaultBackupsResponse = z.infer<typeof vaultBackupsResponseSchema>;
+
+/** Task states that are still moving: the vault page keeps polling while one shows. */
+export const RUNNING_TASK_STATUSES = ["running", "waiting"] as const;
 
 /** Used capacity as a share of the total (0–100), or undefined when the cloud did not say. */
 export function capacityPercent(vault: Pick<VaultView, "capacityGb" | "usedMb">) {

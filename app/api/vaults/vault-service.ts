@@ -1,0 +1,178 @@
+import "server-only";
+import { z } from "zod";
+import {
+  type CbrBackup,
+  type CbrCheckpoint,
+  listOperationLogs,
+  type OperationLog,
+  type Vault,
+} from "@/lib/cloud/cbr";
+import type { CloudContext } from "@/lib/cloud/context";
+import { vaultSchema } from "@/lib/cloud/schemas/cbr";
+import { str } from "@/lib/cloud/schemas/common";
+import { pickQuery, serviceCall } from "@/lib/cloud/service";
+import { param } from "@/lib/cloud/url";
+import type { BackupRow } from "@/lib/schemas/backups";
+import type { CheckpointView, TaskView, VaultView } from "@/lib/schemas/vault";
+
+// The vault model of lib/cloud has no `policy_id`: CBR names a vault's policy on the policy
+// (`associated_vaults`), while the simulator, which serves no CBR policy API, puts it on the vault.
+// Reading it tolerantly here lets the list show a policy wherever the cloud tells.
+const vaultWithPolicySchema = vaultSchema.extend({ policy_id: str });
+type VaultWithPolicy = z.infer<typeof vaultWithPolicySchema>;
+const listSchema = z.object({
+  vaults: z.array(vaultWithPolicySchema),
+  count: z.number().optional().catch(undefined),
+});
+const oneSchema = z.object({ vault: vaultWithPolicySchema });
+
+const LIST_KEYS = ["limit", "offset", "name", "status", "object_type"] as const;
+
+export async function listVaultViews(
+  cloud: CloudContext,
+  query: { limit: number; offset: number; name?: string; status?: string; object_type?: string },
+): Promise<{ vaults: VaultView[]; count: number }> {
+  const data = await serviceCall(cloud, "cbr", "GET", ["vaults"], {
+    query: pickQuery(query, LIST_KEYS),
+    schema: listSchema,
+  });
+  return {
+    vaults: data.vaults.map(toVaultView),
+    count: data.count ?? query.offset + data.vaults.length,
+  };
+}
+
+export async function getVaultView(cloud: CloudContext, vaultId: string): Promise<VaultView> {
+  const data = await serviceCall(cloud, "cbr", "GET", ["vaults", param("vault_id", vaultId)], {
+    schema: oneSchema,
+  });
+  return toVaultView(data.vault);
+}
+
+export function toVaultView(vault: Vault | VaultWithPolicy): VaultView {
+  const billing = vault.billing;
+  const policyId = "policy_id" in vault ? vault.policy_id : undefined;
+  return {
+    id: vault.id,
+    name: vault.name ?? vault.id,
+    description: vault.description ?? "",
+    type: billing?.object_type ?? "",
+    status: billing?.status ?? "",
+    ...(billing?.size !== undefined ? { capacityGb: billing.size } : {}),
+    ...(billing?.used !== undefined ? { usedMb: billing.used } : {}),
+    policyId: policyId || null,
+    locked: vault.locked ?? false,
+    autoExpand: vault.auto_expand ?? false,
+    ...(vault.created_at ? { createdAt: vault.created_at } : {}),
+    resources: vault.resources.map((r) => ({
+      id: r.id,
+      name: r.name ?? r.id,
+      type: r.type ?? "",
+      ...(r.protect_status ? { protectStatus: r.protect_status } : {}),
+      ...(r.size !== undefined ? { sizeGb: r.size } : {}),
+      ...(r.backup_size !== undefined ? { backupSizeMb: r.backup_size } : {}),
+      ...(r.backup_count !== undefined ? { backupCount: r.backup_count } : {}),
+    })),
+  };
+}
+
+export function toCheckpointView(checkpoint: CbrCheckpoint): CheckpointView {
+  const vault = checkpoint.vault;
+  return {
+    id: checkpoint.id,
+    status: checkpoint.status ?? "",
+    ...(checkpoint.created_at ? { createdAt: checkpoint.created_at } : {}),
+    ...(checkpoint.extra_info?.name ? { name: checkpoint.extra_info.name } : {}),
+    ...(checkpoint.extra_info?.description
+      ? { description: checkpoint.extra_info.description }
+      : {}),
+    ...(vault?.id ? { vault: { id: vault.id, name: vault.name ?? vault.id } } : {}),
+    resources: (vault?.resources ?? []).map((r) => ({
+      id: r.id,
+      name: r.name ?? r.id,
+      type: r.type ?? "",
+      ...(r.resource_size !== undefined ? { sizeGb: r.resource_size } : {}),
+    })),
+    skipped: (vault?.skipped_resources ?? []).map((s) => ({
+      id: s.id ?? "",
+      name: s.name ?? s.id ?? "",
+      type: s.type ?? "",
+      code: s.code ?? "",
+      reason: s.reason ?? "",
+    })),
+  };
+}
+
+/**
+ * A vault's backup as a row of the shared backups shape, with the progress of its running task:
+ * CBR backups carry no progress of their own, their operation log does.
+ */
+export function vaultBackupRow(
+  backup: CbrBackup,
+  progressByBackup: ReadonlyMap<string, number>,
+): BackupRow {
+  const info = backup.extend_info;
+  const progress = progressByBackup.get(backup.id);
+  const row: BackupRow = {
+    id: backup.id,
+    service: "cbr",
+    name: backup.name ?? "",
+    status: backup.status,
+  };
+  if (backup.vault_id) row.vaultId = backup.vault_id;
+  if (backup.checkpoint_id) row.checkpointId = backup.checkpoint_id;
+  if (progress !== undefined) row.progress = progress;
+  if (backup.resource_id) row.serverId = backup.resource_id;
+  if (backup.resource_name) row.serverName = backup.resource_name;
+  if (backup.resource_type) row.resourceType = backup.resource_type;
+  const auto = info?.auto_trigger;
+  if (auto !== undefined) row.auto = auto;
+  const incremental = backup.incremental ?? info?.incremental;
+  if (incremental !== undefined) row.incremental = incremental;
+  if (backup.resource_size !== undefined) row.resourceSizeGb = backup.resource_size;
+  if (backup.created_at) row.createdAt = backup.created_at;
+  if (backup.protected_at) row.finishedAt = backup.protected_at;
+  return row;
+}
+
+/** Backup id → progress (0–100) of the vault's running backup tasks. */
+export async function runningProgress(
+  cloud: CloudContext,
+  vaultId: string,
+): Promise<Map<string, number>> {
+  const logs = await listOperationLogs(cloud, {
+    vault_id: vaultId,
+    operation_type: "backup",
+    status: "running",
+    limit: 100,
+  });
+  const map = new Map<string, number>();
+  for (const log of logs.items) {
+    const id = log.extra_info?.backup?.backup_id;
+    const progress = log.extra_info?.common?.progress;
+    if (id && progress !== undefined) map.set(id, progress);
+  }
+  return map;
+}
+
+export function toTaskView(log: OperationLog): TaskView {
+  const task: TaskView = {
+    id: log.id,
+    type: log.operation_type ?? "",
+    status: log.status,
+  };
+  if (log.checkpoint_id) task.checkpointId = log.checkpoint_id;
+  if (log.started_at ?? log.created_at) task.startedAt = log.started_at ?? log.created_at;
+  if (log.ended_at) task.endedAt = log.ended_at;
+  const progress = log.extra_info?.common?.progress;
+  if (progress !== undefined) task.progress = progress;
+  const resource = log.extra_info?.resource;
+  if (resource?.name ?? resource?.id) task.resourceName = resource?.name ?? resource?.id;
+  const backup = log.extra_info?.backup ?? log.extra_info?.restore ?? log.extra_info?.delete;
+  if (backup?.backup_id) task.backupId = backup.backup_id;
+  if (backup?.backup_name) task.backupName = backup.backup_name;
+  if (log.error_info?.code) task.errorCode = log.error_info.code;
+  if (log.error_info?.message) task.errorMessage = log.error_info.message;
+  if (log.policy_id) task.policyId = log.policy_id;
+  return task;
+}

@@ -1,0 +1,76 @@
+import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import {
+  type CreateCheckpointBody,
+  checkpointResponseSchema,
+  type VaultSearch,
+  vaultBackupsResponseSchema,
+  vaultListResponseSchema,
+  vaultResponseSchema,
+  vaultSearchToParams,
+  vaultTasksResponseSchema,
+} from "@/lib/schemas/vault";
+import { apiFetch } from "./fetcher";
+
+export const vaultKeys = {
+  all: ["vaults"] as const,
+  lists: () => [...vaultKeys.all, "list"] as const,
+  list: (search: VaultSearch) => [...vaultKeys.lists(), search] as const,
+  detail: (id: string) => [...vaultKeys.all, "detail", id] as const,
+  backups: (id: string) => [...vaultKeys.detail(id), "backups"] as const,
+  tasks: (id: string) => [...vaultKeys.detail(id), "tasks"] as const,
+};
+
+const vaultPath = (id: string) => `/api/vaults/${encodeURIComponent(id)}`;
+
+/** While something runs, the vault page follows it at this pace. */
+export const LIVE_REFRESH_MS = 2_000;
+
+/** One page of vaults, filtered and paged by the cloud. */
+export function vaultsQuery(search: VaultSearch) {
+  const qs = vaultSearchToParams(search).toString();
+  return queryOptions({
+    queryKey: vaultKeys.list(search),
+    queryFn: async ({ signal }) =>
+      vaultListResponseSchema.parse(await apiFetch(`/api/vaults${qs ? `?${qs}` : ""}`, { signal })),
+  });
+}
+
+export function vaultQuery(id: string) {
+  return queryOptions({
+    queryKey: vaultKeys.detail(id),
+    queryFn: async ({ signal }) =>
+      vaultResponseSchema.parse(await apiFetch(vaultPath(id), { signal })).vault,
+  });
+}
+
+/** The vault's recent backups; `live` polls (in the background) while some are still running. */
+export function vaultBackupsQuery(id: string) {
+  return queryOptions({
+    queryKey: vaultKeys.backups(id),
+    queryFn: async ({ signal }) =>
+      vaultBackupsResponseSchema.parse(
+        await apiFetch(`${vaultPath(id)}/backups?limit=20`, { signal, background: true }),
+      ),
+  });
+}
+
+export function vaultTasksQuery(id: string) {
+  return queryOptions({
+    queryKey: vaultKeys.tasks(id),
+    queryFn: async ({ signal }) =>
+      vaultTasksResponseSchema.parse(
+        await apiFetch(`${vaultPath(id)}/operation-logs?limit=20`, { signal, background: true }),
+      ),
+  });
+}
+
+/** Back up a vault now. Never retried (a second checkpoint would back everything up twice). */
+export function useCreateCheckpoint(vaultId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: CreateCheckpointBody) =>
+      checkpointResponseSchema.parse(await apiFetch("/api/checkpoints", { method: "POST", body }))
+        .checkpoint,
+    onSuccess: () => client.invalidateQueries({ queryKey: vaultKeys.detail(vaultId) }),
+  });
+}
