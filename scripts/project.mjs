@@ -42,8 +42,10 @@ export function ensureDependencies() {
   const marker = path.join(root, "node_modules", ".package-lock.json");
   const lock = path.join(root, "package-lock.json");
   if (existsSync(marker) && mtime(marker) >= mtime(lock)) return;
-  console.log("Installing dependencies (npm ci)…");
-  run("npm", ["ci", "--no-audit", "--no-fund"]);
+  // `npm install`, not `npm ci`: npm 11 leaves other platforms' optional packages (Biome, Tailwind's
+  // oxide) out of the lock file and `npm ci` then refuses it; install still follows the lock.
+  console.log("Installing dependencies (npm install)…");
+  run("npm", ["install", "--no-audit", "--no-fund"]);
 }
 
 const buildInputs = ["app", "components", "lib", "public", "proxy.ts"];
