@@ -7,9 +7,15 @@ const systemChromium = [process.env.CHROMIUM_PATH, "/usr/bin/chromium"].find(
   (p): p is string => !!p && existsSync(p),
 );
 
-const simPort = 4110;
+// Ports are settable so that several runs can share a machine; the specs read the same variables.
+process.env.E2E_SIM_PORT ??= "4110";
+process.env.E2E_CONSOLE_PORT ??= "3100";
+process.env.E2E_IDLE_CONSOLE_PORT ??= "3101";
+const simPort = Number(process.env.E2E_SIM_PORT);
+const consolePort = Number(process.env.E2E_CONSOLE_PORT);
+const idleConsolePort = Number(process.env.E2E_IDLE_CONSOLE_PORT);
 const basePath = process.env.NEXT_PUBLIC_BASE_PATH ?? "";
-const dataDir = ".data/e2e";
+const dataDir = `.data/e2e-${consolePort}`;
 
 /** The console under test: the production build, against the simulator started below. */
 function consoleServer(port: number, env: Record<string, string>) {
@@ -33,7 +39,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json"]],
   use: {
-    baseURL: `http://localhost:3100${basePath}`,
+    baseURL: `http://localhost:${consolePort}${basePath}`,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     contextOptions: { reducedMotion: "reduce" },
@@ -68,10 +74,10 @@ export default defineConfig({
         SIM_TICK_MS: "250",
       },
     },
-    consoleServer(3100, { SESSION_DB_PATH: `${dataDir}/sessions-3100.sqlite` }),
+    consoleServer(consolePort, { SESSION_DB_PATH: `${dataDir}/sessions.sqlite` }),
     // A second console with a short idle timeout, for the session-expiry journey.
-    consoleServer(3101, {
-      SESSION_DB_PATH: `${dataDir}/sessions-3101.sqlite`,
+    consoleServer(idleConsolePort, {
+      SESSION_DB_PATH: `${dataDir}/sessions-idle.sqlite`,
       SESSION_IDLE_TIMEOUT_S: "8",
     }),
   ],
