@@ -98,9 +98,14 @@ const sameVolumes = (item: CsbsItem): Mapping[] =>
   item.volumeBackups.map((v) => ({ backup_id: v.id, volume_id: v.sourceVolumeId }));
 
 function availableWithData(): CsbsItem {
+  // Not onto a server that a restore is still writing to (that would be CSBS.6015).
+  const busy = new Set(
+    s.project.csbs.restores.filter((r) => r.status === "in_progress").map((r) => r.serverId),
+  );
   const item = s.project.csbs.items.find(
     (i) =>
       i.status === "available" &&
+      !busy.has(i.resourceId) &&
       i.volumeBackups.length >= 2 &&
       s.project.servers.some((srv) => srv.id === i.resourceId),
   );

@@ -55,8 +55,14 @@ describe("protect → available", () => {
 
 describe("restore → restoring → available", () => {
   it("puts the backup in restoring and back", async () => {
+    const busy = new Set(
+      s.project.csbs.restores.filter((r) => r.status === "in_progress").map((r) => r.serverId),
+    );
     const target = s.project.csbs.items.find(
-      (i) => i.status === "available" && s.project.servers.some((x) => x.id === i.resourceId),
+      (i) =>
+        i.status === "available" &&
+        !busy.has(i.resourceId) &&
+        s.project.servers.some((x) => x.id === i.resourceId),
     );
     if (!target) throw new Error("no available backup");
     const r = await t.call("POST", "/restores", {

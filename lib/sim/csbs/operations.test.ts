@@ -19,8 +19,16 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 function availableItemOf(predicate: (serverId: string) => boolean) {
+  // Not onto a server that a seeded restore is still writing to (that would be CSBS.6015).
+  const busy = new Set(
+    s.project.csbs.restores.filter((r) => r.status === "in_progress").map((r) => r.serverId),
+  );
   const item = s.project.csbs.items.find(
-    (i) => i.status === "available" && predicate(i.resourceId) && i.volumeBackups.length > 1,
+    (i) =>
+      i.status === "available" &&
+      predicate(i.resourceId) &&
+      !busy.has(i.resourceId) &&
+      i.volumeBackups.length > 1,
   );
   if (!item) throw new Error("no available backup");
   return item;

@@ -59,7 +59,11 @@ describe("seedCsbs", () => {
         expect(item.failCode?.Code).toBeTruthy();
       }
       const server = p.servers.find((s) => s.id === item.resourceId);
-      expect(item.volumeBackups.map((v) => v.sourceVolumeId)).toEqual(server?.volumeIds);
+      const disks = server?.volumeIds ?? [];
+      // The disks of the server at the time: older backups may lack the newest data disk.
+      const old = Date.parse(item.createdAt) < now.getTime() - 21 * 86_400_000;
+      const expected = old && disks.length >= 3 ? disks.slice(0, -1) : disks;
+      expect(item.volumeBackups.map((v) => v.sourceVolumeId)).toEqual(expected);
       expect(item.volumeBackups.filter((v) => v.bootable)).toHaveLength(1);
     }
   });

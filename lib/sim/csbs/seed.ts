@@ -167,6 +167,9 @@ export function seedCsbs(project: ProjectState, rand: () => number, now: Date): 
       newId,
       rand,
     });
+    // Servers with several data disks got their last one three weeks ago: older backups lack it
+    // (volume backups are the disks of the server at the time).
+    if (t < now.getTime() - 21 * DAY && item.volumeBackups.length >= 3) item.volumeBackups.pop();
     finishSeeded(item, createdAt, rand);
     items.push(item);
   }
