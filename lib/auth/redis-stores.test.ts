@@ -5,6 +5,7 @@ import { type RedisHandle, redisHandle } from "./redis-client";
 import { redisIdempotencyStore } from "./redis-idempotency-store";
 import { redisLoginThrottle } from "./redis-login-throttle";
 import { redisSessionStore } from "./redis-session-store";
+import { parseRedisSettings } from "./redis-stores";
 import { sessionService } from "./session-service";
 import type { SessionData } from "./session-store";
 import { tokenCipher } from "./token-crypto";
@@ -284,5 +285,31 @@ describe.runIf(run)("redis idempotency store", () => {
     const ttl = await client.pTTL(keys[0] ?? "");
     expect(ttl).toBeGreaterThan(55_000);
     expect(ttl).toBeLessThanOrEqual(60_000);
+  });
+});
+
+describe("parseRedisSettings", () => {
+  it("is null without REDIS_URL, so a single instance keeps SQLite and memory", () => {
+    expect(parseRedisSettings({})).toBeNull();
+    expect(parseRedisSettings({ REDIS_URL: " " })).toBeNull();
+  });
+
+  it("reads redis:// and rediss:// URLs with a default key prefix", () => {
+    expect(parseRedisSettings({ REDIS_URL: "redis://10.0.0.5:6379/2" })).toEqual({
+      url: "redis://10.0.0.5:6379/2",
+      prefix: "cbc:",
+    });
+    expect(
+      parseRedisSettings({ REDIS_URL: "rediss://:pw@cache:6380", REDIS_KEY_PREFIX: "prod:" }),
+    ).toEqual({ url: "rediss://:pw@cache:6380", prefix: "prod:" });
+  });
+
+  it("refuses other schemes without echoing the value", () => {
+    expect(() => parseRedisSettings({ REDIS_URL: "http://user:hunter2@cache" })).toThrow(
+      /REDIS_URL/,
+    );
+    expect(() => parseRedisSettings({ REDIS_URL: "http://user:hunter2@cache" })).not.toThrow(
+      /hunter2/,
+    );
   });
 });

@@ -8,13 +8,13 @@ import type { SessionInfo } from "@/lib/schemas/session";
 import { serverEnv } from "@/lib/server/env";
 import { type CookieScope, isHttps, sessionCookieName } from "./cookies";
 import { PATH_HEADER } from "./path-header";
+import { sessionStoreFor } from "./redis-stores";
 import {
   type SessionLimits,
   type SessionService,
   sessionService,
   toSessionInfo,
 } from "./session-service";
-import { sqliteSessionStore } from "./sqlite-session-store";
 import { tokenCipher } from "./token-crypto";
 
 export { PATH_HEADER };
@@ -39,7 +39,13 @@ export function sessions(): SessionService {
     const env = serverEnv();
     const secret = env.SESSION_SECRET ?? randomBytes(32);
     globals[GLOBAL_KEY] = sessionService({
-      store: sqliteSessionStore({ path: env.SESSION_DB_PATH, cipher: tokenCipher(secret) }),
+      // SQLite, or Redis when REDIS_URL is set (several instances).
+      store: sessionStoreFor({
+        sqlitePath: env.SESSION_DB_PATH,
+        cipher: tokenCipher(secret),
+        secretConfigured: env.SESSION_SECRET !== undefined,
+        limits: sessionLimits(),
+      }),
       limits: sessionLimits(),
     });
   }

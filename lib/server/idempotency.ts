@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
+import { idempotencyStoreFor } from "@/lib/auth/redis-stores";
 
 /**
  * The restores the console has been asked for, by idempotency key (IETF draft
@@ -295,7 +296,8 @@ type Globals = typeof globalThis & { __restoreIdempotencyStore?: IdempotencyStor
 export function restoreRequests(path: string): IdempotencyStore {
   const globals = globalThis as Globals;
   if (!globals.__restoreIdempotencyStore) {
-    globals.__restoreIdempotencyStore = sqliteIdempotencyStore(path);
+    // SQLite, or Redis when REDIS_URL is set (several instances).
+    globals.__restoreIdempotencyStore = idempotencyStoreFor(path);
   }
   return globals.__restoreIdempotencyStore;
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import { type LoginThrottle, memoryLoginThrottle } from "@/lib/auth/login-throttle";
+import type { LoginThrottle } from "@/lib/auth/login-throttle";
+import { loginThrottleFor } from "@/lib/auth/redis-stores";
 import { serverEnv } from "./env";
 
 const GLOBAL_KEY = Symbol.for("cbc.loginThrottle");
@@ -8,7 +9,8 @@ type Globals = typeof globalThis & { [GLOBAL_KEY]?: LoginThrottle };
 /** One throttle per process (see lib/auth/session.ts on why globalThis). */
 export function loginThrottle(): LoginThrottle {
   const globals = globalThis as Globals;
-  globals[GLOBAL_KEY] ??= memoryLoginThrottle({ freeAttempts: serverEnv().LOGIN_FREE_ATTEMPTS });
+  // In memory, or in Redis when REDIS_URL is set (shared by several instances).
+  globals[GLOBAL_KEY] ??= loginThrottleFor({ freeAttempts: serverEnv().LOGIN_FREE_ATTEMPTS });
   return globals[GLOBAL_KEY];
 }
 
