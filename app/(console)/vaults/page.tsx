@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { NotBuiltYet } from "@/components/layout/not-built-yet";
+import { Suspense } from "react";
+import { VaultsView } from "@/components/vaults/vaults-view";
 import { getT } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -7,5 +8,10 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default function VaultsPage() {
-  return <NotBuiltYet title="nav.vaults" what="page.vaults.what" issue={7} />;
+  // The view reads its filters from the URL (useSearchParams).
+  return (
+    <Suspense>
+      <VaultsView />
+    </Suspense>
+  );
 }
