@@ -97,7 +97,7 @@ async function expectRestoreError(
 const sameVolumes = (item: CsbsItem): Mapping[] =>
   item.volumeBackups.map((v) => ({ backup_id: v.id, volume_id: v.sourceVolumeId }));
 
-function availableWithData(): CsbsItem {
+function availableWithData(az?: string): CsbsItem {
   // Not onto a server that a restore is still writing to (that would be CSBS.6015).
   const busy = new Set(
     s.project.csbs.restores.filter((r) => r.status === "in_progress").map((r) => r.serverId),
@@ -106,6 +106,7 @@ function availableWithData(): CsbsItem {
     (i) =>
       i.status === "available" &&
       !busy.has(i.resourceId) &&
+      (az === undefined || i.resourceAz === az) &&
       i.volumeBackups.length >= 2 &&
       s.project.servers.some((srv) => srv.id === i.resourceId),
   );
@@ -545,8 +546,8 @@ describe("restore and check_restorable", () => {
   });
 
   it("refuses a shared target (CSBS.6021)", async () => {
-    const item = availableWithData();
     const target = s.shared;
+    const item = availableWithData(target.availabilityZone);
     const vols = s.volumesOf(target.id);
     const sys = vols.find((v) => v.id === target.volumeIds[0]);
     const shared = vols.find((v) => v.multiattach);
@@ -560,8 +561,22 @@ describe("restore and check_restorable", () => {
   });
 
   it("refuses a target server without disks (CSBS.6020)", async () => {
-    const item = availableWithData();
+    const item = availableWithData(s.diskless.availabilityZone);
     await expectRestoreError(item, s.diskless.id, [], 400, "CSBS.6020");
+  });
+
+  it("refuses a target server in ERROR (CSBS.6015)", async () => {
+    const item = availableWithData(s.broken.availabilityZone);
+    await expectRestoreError(item, s.broken.id, sameVolumes(item), 400, "CSBS.6015");
+  });
+
+  it("refuses a target server in another availability zone (CSBS.6025)", async () => {
+    const item = availableWithData();
+    const elsewhere = s.project.servers.find(
+      (x) => x.availabilityZone !== item.resourceAz && x.status === "ACTIVE" && !x.bareMetal,
+    );
+    if (!elsewhere) throw new Error("no server in another zone");
+    await expectRestoreError(item, elsewhere.id, [], 400, "CSBS.6025");
   });
 
   it("refuses a backup that is not available (CSBS.4000)", async () => {

@@ -32,6 +32,10 @@ const TABLE = {
   "CSBS.6021": [400, "Volume (%s) attached to server (%s) is shareable volume."],
   "CSBS.6023": [500, "Can not restore data volume to system volume. server id is (%s)."],
   "CSBS.6024": [400, "Target volume (%s) size (%s) small than volume backup (%s) size (%s)."],
+  "CSBS.6025": [
+    400,
+    "The AZ of local checkpoint item (%s) is not support to restore the resource (%s).",
+  ],
   "CSBS.6030": [500, "auto plan executing"],
   "CSBS.6032": [500, "plan has no resource backup"],
   "CSBS.9001": [400, "%s"],

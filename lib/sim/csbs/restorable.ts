@@ -1,8 +1,8 @@
-import { checkRestore, type RestoreRequest } from "../../restore";
+import { checkRestore, type RestoreRequest, serverIneligibility } from "../../restore";
 import type { ProjectState, Server } from "../state";
 import { type CsbsErrorCode, type CsbsFailure, failure, invalid, statusOf } from "./errors";
 import { findItem } from "./items";
-import { attachedVolumes, deviceOf, SERVER_TYPE } from "./protectable";
+import { attachedVolumes, BARE_METAL_TYPE, deviceOf, SERVER_TYPE } from "./protectable";
 import type { CsbsItem } from "./types";
 
 export type RestoreAsk = {
@@ -28,7 +28,25 @@ export function checkRestorable(
   }
   const server = project.servers.find((s) => s.id === ask.serverId);
   if (!server) return failure("CSBS.6000");
-  if (server.bareMetal) return failure("CSBS.6016");
+  // Which servers may receive a backup at all: the same rule the console's wizard applies.
+  const [reason] = serverIneligibility(
+    {
+      service: "csbs",
+      serverId: item.resourceId,
+      bareMetal: item.resourceType === BARE_METAL_TYPE,
+      availabilityZone: item.resourceAz,
+    },
+    {
+      id: server.id,
+      status: server.status,
+      bareMetal: server.bareMetal,
+      availabilityZone: server.availabilityZone,
+      volumeCount: server.volumeIds.length,
+    },
+  );
+  if (reason === "other_type") return failure("CSBS.6016");
+  if (reason === "state") return failure("CSBS.6015");
+  if (reason === "other_az") return failure("CSBS.6025", item.id, server.id);
   const restoringOnto = project.csbs.restores.some(
     (r) =>
       r.serverId === server.id &&
