@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
+  backupNameFor,
+  backupNowBodySchema,
   backupSearchParams,
   cloudFilter,
   cloudPage,
   csbsTime,
   DEFAULT_SEARCH,
+  defaultBackupName,
   makeRenameSchema,
   parseBackupSearch,
   parseUrlDate,
@@ -154,5 +157,53 @@ describe("rename", () => {
     expect(schema.safeParse({ name: "x".repeat(65) }).error?.issues[0]?.message).toBe("invalid");
     expect(schema.safeParse({ name: "a b" }).error?.issues[0]?.message).toBe("invalid");
     expect(schema.safeParse({ name: " " }).error?.issues[0]?.message).toBe("required");
+  });
+});
+
+describe("back up now", () => {
+  const valid = {
+    servers: [{ id: "0b5b2e6c-6a3c-4c1e-9d32-7d2b1f2d9a10", excludeVolumes: [] }],
+    name: "manualbk_1a2b",
+    description: "",
+    full: false,
+    tags: [{ key: "team", value: "ops" }],
+  };
+  it("accepts the reference's names, descriptions and tags", () => {
+    expect(backupNowBodySchema.safeParse(valid).success).toBe(true);
+    expect(
+      backupNowBodySchema.safeParse({ ...valid, tags: [{ key: "k", value: "" }] }).success,
+    ).toBe(true);
+  });
+  it("refuses bad names, descriptions, tags and empty selections at their field", () => {
+    const issue = (patch: object) =>
+      backupNowBodySchema.safeParse({ ...valid, ...patch }).error?.issues[0]?.path.join(".");
+    expect(issue({ name: "has space" })).toBe("name");
+    expect(issue({ name: "x".repeat(256) })).toBe("name");
+    expect(issue({ description: "<b>" })).toBe("description");
+    expect(issue({ tags: [{ key: "x".repeat(37), value: "" }] })).toBe("tags.0.key");
+    expect(issue({ tags: [{ key: "k", value: "a b" }] })).toBe("tags.0.value");
+    expect(
+      issue({
+        tags: [
+          { key: "k", value: "" },
+          { key: "k", value: "2" },
+        ],
+      }),
+    ).toBe("tags.1.key");
+    expect(
+      issue({ tags: Array.from({ length: 11 }, (_, i) => ({ key: `k${i}`, value: "" })) }),
+    ).toBe("tags");
+    expect(issue({ servers: [] })).toBe("servers");
+  });
+  it("leaves room for suffixes when several servers share a name", () => {
+    const two = { ...valid, servers: [...valid.servers, { id: "s2", excludeVolumes: [] }] };
+    expect(backupNowBodySchema.safeParse({ ...two, name: "x".repeat(251) }).success).toBe(false);
+    expect(backupNameFor("nightly", 0, 2)).toBe("nightly-0001");
+    expect(backupNameFor("nightly", 1, 2)).toBe("nightly-0002");
+    expect(backupNameFor("nightly", 0, 1)).toBe("nightly");
+  });
+  it("names manual backups manualbk_xxxx", () => {
+    expect(defaultBackupName(() => 0.5)).toBe("manualbk_8000");
+    expect(defaultBackupName()).toMatch(/^manualbk_[0-9a-f]{4}$/);
   });
 });

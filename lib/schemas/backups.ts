@@ -430,3 +430,130 @@ export type BackupDetail = {
   copyStatus?: string;
   extra: Record<string, string | number | boolean>;
 };
+
+// ---------- servers and "back up now" ----------
+
+/** One server of `/servers`: its disks, its policy, its last backup, and whether CSBS can back it up. */
+export type ServerRow = {
+  id: string;
+  name: string;
+  status: string;
+  az?: string;
+  flavor?: string;
+  disks: {
+    id: string;
+    name?: string;
+    sizeGb?: number;
+    system: boolean;
+    device?: string;
+    shared: boolean;
+  }[];
+  policy: { id: string; name: string } | null;
+  lastBackup: {
+    id: string;
+    name: string;
+    status: string;
+    progress?: number;
+    createdAt?: string;
+  } | null;
+  protectable: boolean;
+  reason?: string;
+};
+export type ServersResponse = { servers: ServerRow[] };
+
+const TAG_TEXT = /^[A-Za-z0-9_-]*$/;
+
+export type BackupNowMessages = {
+  nameInvalid: string;
+  descriptionInvalid: string;
+  tagKeyInvalid: string;
+  tagValueInvalid: string;
+  tagDuplicate: string;
+  tagsTooMany: string;
+  serversRequired: string;
+};
+
+/**
+ * "Back up now" as the reference has it: name 1–255 of `[A-Za-z0-9_-]` (several servers get
+ * `-0001`… suffixes, so 250 then), description ≤ 255 without `<` or `>`, full or incremental,
+ * data disks to leave out, and at most 10 tags (key 1–36, value 0–43, `[A-Za-z0-9_-]`, keys unique).
+ */
+export function makeBackupNowSchema(m: BackupNowMessages) {
+  return z
+    .object({
+      servers: z
+        .array(
+          z.object({
+            id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/),
+            excludeVolumes: z.array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/)).max(64),
+          }),
+        )
+        .min(1, m.serversRequired)
+        .max(64),
+      name: z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9_-]{1,255}$/, m.nameInvalid),
+      description: z
+        .string()
+        .max(255, m.descriptionInvalid)
+        .regex(/^[^<>]*$/, m.descriptionInvalid),
+      full: z.boolean(),
+      tags: z
+        .array(
+          z.object({
+            key: z
+              .string()
+              .trim()
+              .min(1, m.tagKeyInvalid)
+              .max(36, m.tagKeyInvalid)
+              .regex(TAG_TEXT, m.tagKeyInvalid),
+            value: z.string().trim().max(43, m.tagValueInvalid).regex(TAG_TEXT, m.tagValueInvalid),
+          }),
+        )
+        .max(10, m.tagsTooMany),
+    })
+    .superRefine((value, ctx) => {
+      if (value.servers.length > 1 && value.name.length > 250) {
+        ctx.addIssue({ code: "custom", path: ["name"], message: m.nameInvalid });
+      }
+      const seen = new Set<string>();
+      value.tags.forEach((tag, i) => {
+        if (seen.has(tag.key))
+          ctx.addIssue({ code: "custom", path: ["tags", i, "key"], message: m.tagDuplicate });
+        seen.add(tag.key);
+      });
+    });
+}
+
+export const backupNowBodySchema = makeBackupNowSchema({
+  nameInvalid: "Use 1–255 letters, digits, _ or -.",
+  descriptionInvalid: "At most 255 characters, without < or >.",
+  tagKeyInvalid: "A tag key has 1–36 letters, digits, _ or -.",
+  tagValueInvalid: "A tag value has at most 43 letters, digits, _ or -.",
+  tagDuplicate: "Each tag key once.",
+  tagsTooMany: "At most 10 tags.",
+  serversRequired: "Choose at least one server.",
+});
+export type BackupNowBody = z.infer<typeof backupNowBodySchema>;
+
+export type BackupNowResult = {
+  serverId: string;
+  name: string;
+  ok: boolean;
+  checkpointId?: string;
+  error?: { code: string; message: string };
+};
+
+/** `manualbk_` and four random hex digits, as the vendors' consoles name manual backups. */
+export function defaultBackupName(random: () => number = Math.random): string {
+  const hex = Math.floor(random() * 0x10000)
+    .toString(16)
+    .padStart(4, "0");
+  return `manualbk_${hex}`;
+}
+
+/** One server keeps the name; several get `-0001`, `-0002`… in the order given (CBR console rule). */
+export function backupNameFor(name: string, index: number, count: number): string {
+  return count > 1 ? `${name}-${String(index + 1).padStart(4, "0")}` : name;
+}

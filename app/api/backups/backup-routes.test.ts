@@ -4,10 +4,12 @@ import { join } from "node:path";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCloudConfig, setCloudConfigForTests } from "@/lib/cloud/config";
-import type { BackupListResponse, BackupRow } from "@/lib/schemas/backups";
+import type { BackupListResponse, BackupRow, ServersResponse } from "@/lib/schemas/backups";
 import { resetServerEnvForTests } from "@/lib/server/env";
 import { startTestSim, type TestSim } from "@/lib/sim/testing/start";
 import { POST as login } from "../auth/login/route";
+import { POST as backupNow } from "../servers/backup/route";
+import { GET as servers } from "../servers/route";
 import { GET as getOne, PATCH as rename } from "./[id]/route";
 import { POST as remove } from "./delete/route";
 import { GET as list } from "./route";
@@ -149,5 +151,55 @@ describe("backup routes against the simulator", () => {
       await getOne(request("GET", `/api/backups/${row.id}`), idParams(row.id))
     ).json();
     expect(["waiting_delete", "deleting"]).toContain(after.row.status);
+  });
+
+  it("lists servers with disks, policy, last backup and the protectable verdict", async () => {
+    const res = await servers(request("GET", "/api/servers"), noParams);
+    expect(res.status).toBe(200);
+    const body: ServersResponse = await res.json();
+    expect(body.servers.length).toBeGreaterThanOrEqual(20);
+    const web = body.servers.find((s) => s.name === "web-01");
+    expect(web?.disks.some((d) => d.system)).toBe(true);
+    expect(body.servers.some((s) => s.policy)).toBe(true);
+    expect(body.servers.some((s) => s.lastBackup)).toBe(true);
+    const noDisk = body.servers.find((s) => s.name === "pxe-01");
+    expect(noDisk?.protectable).toBe(false);
+    expect(noDisk?.reason).toBeTruthy();
+  });
+
+  it("backs up two servers now with one request: suffixed names, new backups protecting", async () => {
+    const list: ServersResponse = await (
+      await servers(request("GET", "/api/servers"), noParams)
+    ).json();
+    const picked = list.servers
+      .filter((s) => s.protectable && s.name.startsWith("app-"))
+      .slice(0, 2);
+    expect(picked).toHaveLength(2);
+    const dataDisk = picked[0]?.disks.find((d) => !d.system);
+    const res = await backupNow(
+      request("POST", "/api/servers/backup", {
+        servers: picked.map((s, i) => ({
+          id: s.id,
+          excludeVolumes: i === 0 && dataDisk ? [dataDisk.id] : [],
+        })),
+        name: "manualbk_test",
+        description: "from a test",
+        full: true,
+        tags: [{ key: "team", value: "ops" }],
+      }),
+      noParams,
+    );
+    expect(res.status).toBe(200);
+    const { results } = await res.json();
+    expect(results.map((r: { name: string; ok: boolean }) => [r.name, r.ok])).toEqual([
+      ["manualbk_test-0001", true],
+      ["manualbk_test-0002", true],
+    ]);
+    const running = await page("status=protecting&size=100&name=manualbk_test");
+    expect(running.items.map((r) => r.name).sort()).toEqual([
+      "manualbk_test-0001",
+      "manualbk_test-0002",
+    ]);
+    expect(running.items.every((r) => r.incremental === false && r.auto === false)).toBe(true);
   });
 });

@@ -1,0 +1,12 @@
+// GET /api/servers: the project's servers with their disks, policy, last backup and whether CSBS
+// can back each one up (and why not).
+import type { ServersResponse } from "@/lib/schemas/backups";
+import { withRoute } from "@/lib/server/with-route";
+import { listServerRows } from "./list-servers";
+
+export const GET = withRoute(
+  {},
+  async ({ cloud, locale }): Promise<ServersResponse> => ({
+    servers: await listServerRows(cloud, locale),
+  }),
+);
