@@ -449,6 +449,8 @@ export const en = {
   "restore.toast.follow": "Follow it",
   "restore.error.mismatch":
     "This wizard already submitted a different restore. Open the wizard again from the backup.",
+  "restore.error.notStarted":
+    "The cloud never showed this restore, so nothing was started. Go back and submit it again.",
   // --- end of restore wizard ---
 
   // --- vaults (issue 7) ---
@@ -1179,6 +1181,7 @@ export const zh: Messages = {
   "restore.toast.started": "已开始恢复 {server}。",
   "restore.toast.follow": "查看进度",
   "restore.error.mismatch": "此向导已提交了另一个恢复。请从备份重新打开恢复向导。",
+  "restore.error.notStarted": "云服务一直没有显示此恢复，因此没有开始任何恢复。请返回并重新提交。",
   // --- end of restore wizard ---
 
   // --- vaults (issue 7) ---

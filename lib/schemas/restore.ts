@@ -33,6 +33,8 @@ export const restoreBackupViewSchema = z.object({
   serverId: z.string(),
   serverName: z.string(),
   createdAt: z.string().optional(),
+  /** The cloud's last change of the backup (tells a restore that started from one that did not). */
+  updatedAt: z.string().optional(),
   availabilityZone: z.string().optional(),
   bareMetal: z.boolean(),
   /** CSBS `supported_restore_mode` (na, snapshot, backup). */

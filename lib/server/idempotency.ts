@@ -30,6 +30,11 @@ export type RestoreRecord = {
   restoreId?: string | undefined;
   /** CBR job (operation log) id. */
   jobId?: string | undefined;
+  /**
+   * What the cloud showed before the restore was sent (the backup's updated_at, or the newest
+   * restore job's time): a change after it is the restore, whatever the cloud's clock says.
+   */
+  baseline?: string | undefined;
   /** How it ended, when finished: "succeeded" or "failed: reason". */
   outcome?: string | undefined;
   createdAt: number;
@@ -52,7 +57,7 @@ export type BeginResult =
   | { kind: "busy"; record: RestoreRecord };
 
 export type RestorePatch = Partial<
-  Pick<RestoreRecord, "state" | "restoreId" | "jobId" | "outcome">
+  Pick<RestoreRecord, "state" | "restoreId" | "jobId" | "baseline" | "outcome">
 >;
 
 /** The storage interface: SQLite by default, a shared store (Redis) for several replicas. */
@@ -161,6 +166,7 @@ type Row = {
   state: RestoreRecordState;
   restore_id: string | null;
   job_id: string | null;
+  baseline: string | null;
   outcome: string | null;
   created_at: number;
   updated_at: number;
@@ -177,6 +183,7 @@ function fromRow(row: Row): RestoreRecord {
     state: row.state,
     restoreId: row.restore_id ?? undefined,
     jobId: row.job_id ?? undefined,
+    baseline: row.baseline ?? undefined,
     outcome: row.outcome ?? undefined,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -206,6 +213,7 @@ export function sqliteIdempotencyStore(path: string): IdempotencyStore {
       state TEXT NOT NULL,
       restore_id TEXT,
       job_id TEXT,
+      baseline TEXT,
       outcome TEXT,
       created_at INTEGER NOT NULL,
       updated_at INTEGER NOT NULL,
@@ -268,13 +276,14 @@ export function sqliteIdempotencyStore(path: string): IdempotencyStore {
       const next = { ...fromRow(current), ...patch };
       open()
         .prepare(
-          `UPDATE restore_requests SET state = ?, restore_id = ?, job_id = ?, outcome = ?,
-            updated_at = ? WHERE owner = ? AND key = ?`,
+          `UPDATE restore_requests SET state = ?, restore_id = ?, job_id = ?, baseline = ?,
+            outcome = ?, updated_at = ? WHERE owner = ? AND key = ?`,
         )
         .run(
           next.state,
           next.restoreId ?? null,
           next.jobId ?? null,
+          next.baseline ?? null,
           next.outcome ?? null,
           now,
           owner,

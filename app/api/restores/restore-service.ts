@@ -27,6 +27,7 @@ import type { IdempotencyStore, RestoreRecord } from "@/lib/server/idempotency";
 import { RouteError } from "@/lib/server/route-error";
 import { mapCloudError } from "@/lib/server/with-route";
 import { cbrBackupView, csbsBackupView, targetVolumeView } from "./restore-views";
+import { restoreWords } from "./restore-words";
 
 const MAX_SERVER_PAGES = 20;
 
@@ -130,6 +131,11 @@ export async function sendRestore(
 ): Promise<void> {
   const { cloud, store, owner } = deps;
   const volumes = body.mappings.map((m) => ({ backup_id: m.backupId, volume_id: m.volumeId }));
+  const baseline =
+    body.service === "csbs"
+      ? (backup.updatedAt ?? "")
+      : ((await restoreLogs(cloud, backup.id))[0]?.created_at ?? "");
+  await store.update(owner, record.key, { baseline }, deps.now());
   try {
     if (body.service === "csbs") {
       const restore = await csbsRestore(cloud, {
@@ -173,16 +179,11 @@ export async function sendRestore(
 }
 
 const RUNNING_BACKUP = new Set(["restoring", "waiting_restore"]);
-/** A clock skew allowance when comparing the cloud's times with ours. */
-const SKEW_MS = 5_000;
-
-function after(iso: string | undefined, epoch: number): boolean {
-  if (!iso) return false;
-  const zoned = /[zZ]|[+-]\d\d:?\d\d$/.test(iso) ? iso : `${iso}Z`;
-  const at = Date.parse(zoned);
-  return Number.isFinite(at) && at >= epoch - SKEW_MS;
-}
-
+/**
+ * How long a restore may stay in doubt: longer than any cloud call may take. After it, a backup the
+ * cloud never touched means the request never arrived; the key is given back.
+ */
+export const IN_DOUBT_WINDOW_MS = 120_000;
 function base(record: RestoreRecord): RestoreStatus {
   return {
     key: record.key,
@@ -222,11 +223,11 @@ export async function restoreStatus(
     const item = await getCheckpointItem(cloud, record.backupId);
     status.backupStatus = item.status;
     const info = item.extend_info;
+    const changed = record.baseline !== undefined && (item.updated_at ?? "") !== record.baseline;
     const started =
       record.state === "accepted" ||
       RUNNING_BACKUP.has(item.status) ||
-      (info.fail_op === "restore" && after(item.updated_at, record.createdAt)) ||
-      (record.state === "in_doubt" && after(item.updated_at, record.createdAt));
+      (record.state === "in_doubt" && changed);
     if (!started) {
       outcome = { state: record.state === "in_doubt" ? "in_doubt" : "submitting" };
     } else if (RUNNING_BACKUP.has(item.status)) {
@@ -278,6 +279,14 @@ export async function restoreStatus(
     }
   }
 
+  if (outcome.state === "in_doubt" && deps.now() - record.updatedAt > IN_DOUBT_WINDOW_MS) {
+    await store.release(owner, record.key);
+    return {
+      ...status,
+      state: "failed",
+      reason: restoreWords(locale, "restore.error.notStarted") ?? "not started",
+    };
+  }
   Object.assign(status, outcome);
   if (outcome.state === "running" && record.state === "in_doubt") {
     await store.update(owner, record.key, { state: "accepted" }, deps.now());
@@ -296,18 +305,19 @@ export async function restoreStatus(
   return status;
 }
 
-/** The CBR restore job of a record: by its id, or found among the restore logs of the resource. */
-async function cbrLog(cloud: CloudContext, record: RestoreRecord): Promise<OperationLog | null> {
-  if (record.jobId) return getOperationLog(cloud, record.jobId).catch(() => null);
-  if (record.state === "submitting") return null;
-  const page = await listOperationLogs(cloud, { operation_type: "restore", limit: 20 }).catch(
+/** The restore jobs of a backup, newest first (CBR lists operation logs newest first). */
+async function restoreLogs(cloud: CloudContext, backupId: string): Promise<OperationLog[]> {
+  const page = await listOperationLogs(cloud, { operation_type: "restore", limit: 50 }).catch(
     () => null,
   );
-  return (
-    page?.items.find(
-      (log) =>
-        log.extra_info?.restore?.backup_id === record.backupId &&
-        after(log.created_at ?? log.started_at, record.createdAt),
-    ) ?? null
-  );
+  return (page?.items ?? []).filter((log) => log.extra_info?.restore?.backup_id === backupId);
+}
+
+/** The CBR restore job of a record: by its id, or the first restore job newer than the baseline. */
+async function cbrLog(cloud: CloudContext, record: RestoreRecord): Promise<OperationLog | null> {
+  if (record.jobId) return getOperationLog(cloud, record.jobId).catch(() => null);
+  if (record.state === "submitting" || record.baseline === undefined) return null;
+  const baseline = record.baseline;
+  const logs = await restoreLogs(cloud, record.backupId);
+  return logs.find((log) => (log.created_at ?? "") > baseline) ?? null;
 }
