@@ -1,11 +1,18 @@
 import type { Metadata } from "next";
-import { NotBuiltYet } from "@/components/layout/not-built-yet";
+import { PageHeader } from "@/components/layout/page-header";
+import { ServersView } from "@/components/servers/servers-view";
 import { getT } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("nav.servers") };
 }
 
-export default function ServersPage() {
-  return <NotBuiltYet title="nav.servers" what="page.servers.what" issue={4} />;
+export default async function ServersPage() {
+  const t = await getT();
+  return (
+    <>
+      <PageHeader title={t("nav.servers")} />
+      <ServersView />
+    </>
+  );
 }

@@ -1,0 +1,348 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { AlertCircleIcon, CloudUploadIcon, ServerIcon } from "lucide-react";
+import Link from "next/link";
+import { useMemo, useState } from "react";
+import { When } from "@/components/backups/backups-table";
+import { formatGigabytes, shortId } from "@/components/backups/format";
+import { LiveStatus } from "@/components/data-table/live-status";
+import { usePageVisible } from "@/components/data-table/use-page-visible";
+import { useSession } from "@/components/layout/session-provider";
+import { StatusBadge } from "@/components/status/status-badge";
+import { anyRunning } from "@/components/status/status-meta";
+import { StatusProgress } from "@/components/status/status-progress";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Skeleton } from "@/components/ui/skeleton";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
+import { LIVE_REFRESH_MS } from "@/lib/api/backups";
+import { isApiError } from "@/lib/api/errors";
+import { serversQuery } from "@/lib/api/servers";
+import { useLocale, useT } from "@/lib/i18n/i18n-provider";
+import type { ServerRow } from "@/lib/schemas/backups";
+import { BackupNowDialog } from "./backup-now-dialog";
+
+function ServerStatus({ status }: { status: string }) {
+  const t = useT();
+  const tone = status === "ACTIVE" ? "success" : status === "ERROR" ? "danger" : "muted";
+  const key =
+    status === "ACTIVE"
+      ? "servers.state.active"
+      : status === "SHUTOFF"
+        ? "servers.state.shutoff"
+        : status === "ERROR"
+          ? "servers.state.error"
+          : null;
+  return <Badge variant={tone}>{key ? t(key) : status}</Badge>;
+}
+
+function LastBackup({ server }: { server: ServerRow }) {
+  const t = useT();
+  const locale = useLocale();
+  const last = server.lastBackup;
+  if (!last) return <span className="text-muted-foreground">{t("servers.noBackup")}</span>;
+  return (
+    <div className="grid gap-1">
+      <div className="flex flex-wrap items-center gap-2">
+        <StatusBadge status={last.status} progress={last.progress} />
+        <When iso={last.createdAt} locale={locale} />
+      </div>
+      <StatusProgress status={last.status} progress={last.progress} label={server.name} />
+      <Link
+        href={`/backups/${encodeURIComponent(last.id)}`}
+        className="max-w-56 truncate text-muted-foreground text-xs hover:underline"
+      >
+        {last.name || shortId(last.id)}
+      </Link>
+    </div>
+  );
+}
+
+/**
+ * `/servers`: each server with its disks, the policy that protects it, its last backup (live
+ * while one runs) and whether it can be backed up now; "Back up now" for one or several.
+ */
+export function ServersView() {
+  const t = useT();
+  const locale = useLocale();
+  const session = useSession();
+  const visible = usePageVisible();
+  const [paused, setPaused] = useState(false);
+  const [filter, setFilter] = useState("");
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [backingUp, setBackingUp] = useState<ServerRow[]>([]);
+  const query = useQuery({
+    ...serversQuery(),
+    refetchInterval: (q) =>
+      !paused &&
+      anyRunning(
+        (q.state.data?.servers ?? []).flatMap((s) => (s.lastBackup ? [s.lastBackup.status] : [])),
+      )
+        ? LIVE_REFRESH_MS
+        : false,
+  });
+  const all = query.data?.servers ?? [];
+  const live = anyRunning(all.flatMap((s) => (s.lastBackup ? [s.lastBackup.status] : [])));
+  const shown = useMemo(() => {
+    const needle = filter.trim().toLowerCase();
+    return needle
+      ? all.filter((s) => s.name.toLowerCase().includes(needle) || s.id.startsWith(needle))
+      : all;
+  }, [all, filter]);
+  const canChange = !session.readOnly;
+  const selectable = shown.filter((s) => s.protectable);
+  const chosen = all.filter((s) => selected.has(s.id) && s.protectable);
+  const toggle = (ids: string[], on: boolean) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      for (const id of ids) on ? next.add(id) : next.delete(id);
+      return next;
+    });
+  const unprotected = all.filter((s) => !s.policy).length;
+
+  if (query.isError && !query.data) {
+    return (
+      <Alert variant="destructive">
+        <AlertCircleIcon aria-hidden="true" />
+        <AlertTitle>{t("servers.error")}</AlertTitle>
+        <AlertDescription>
+          <p>{isApiError(query.error) ? query.error.message : t("backups.error.unknown")}</p>
+          <Button variant="outline" size="sm" className="mt-2" onClick={() => void query.refetch()}>
+            {t("common.retry")}
+          </Button>
+        </AlertDescription>
+      </Alert>
+    );
+  }
+  if (!query.data) {
+    return (
+      <div className="grid gap-2" role="status" aria-busy="true" aria-label={t("common.loading")}>
+        {Array.from({ length: 8 }, (_, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity
+          <Skeleton key={i} className="h-14 w-full" />
+        ))}
+      </div>
+    );
+  }
+
+  return (
+    <div className="grid gap-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div className="grid gap-1.5">
+          <label htmlFor="server-filter" className="font-medium text-sm">
+            {t("servers.filter")}
+          </label>
+          <Input
+            id="server-filter"
+            className="w-72"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+            placeholder={t("backups.filter.serverPlaceholder")}
+          />
+        </div>
+        <p className="text-muted-foreground text-sm">
+          {t("servers.summary", { count: all.length, unprotected })}
+        </p>
+        <div className="flex flex-wrap items-center gap-2">
+          <LiveStatus
+            updatedAt={query.dataUpdatedAt}
+            fetching={query.isFetching}
+            live={live && visible}
+            paused={paused}
+            onTogglePause={() => setPaused((p) => !p)}
+            onRefresh={() => void query.refetch()}
+          />
+          {canChange ? (
+            <Button disabled={chosen.length === 0} onClick={() => setBackingUp(chosen)}>
+              <CloudUploadIcon aria-hidden="true" />
+              {t("servers.backupSelected", { count: chosen.length })}
+            </Button>
+          ) : null}
+        </div>
+      </div>
+
+      {shown.length === 0 ? (
+        <div className="grid justify-items-center gap-2 rounded-lg border border-dashed p-10 text-center">
+          <ServerIcon aria-hidden="true" className="size-8 text-muted-foreground" />
+          <p className="font-medium">
+            {t(all.length === 0 ? "servers.empty" : "servers.emptyFiltered")}
+          </p>
+        </div>
+      ) : (
+        <>
+          <div className="hidden md:block">
+            <Table label={t("nav.servers")}>
+              <TableHeader>
+                <TableRow>
+                  {canChange ? (
+                    <TableHead className="w-10">
+                      <input
+                        type="checkbox"
+                        className="size-4 accent-primary"
+                        aria-label={t("servers.selectAll")}
+                        checked={
+                          selectable.length > 0 && selectable.every((s) => selected.has(s.id))
+                        }
+                        onChange={(e) =>
+                          toggle(
+                            selectable.map((s) => s.id),
+                            e.target.checked,
+                          )
+                        }
+                      />
+                    </TableHead>
+                  ) : null}
+                  <TableHead>{t("servers.col.name")}</TableHead>
+                  <TableHead>{t("servers.col.status")}</TableHead>
+                  <TableHead>{t("servers.col.disks")}</TableHead>
+                  <TableHead>{t("backups.col.policy")}</TableHead>
+                  <TableHead>{t("servers.col.lastBackup")}</TableHead>
+                  <TableHead>{t("servers.col.protectable")}</TableHead>
+                  {canChange ? (
+                    <TableHead>
+                      <span className="sr-only">{t("backups.col.actions")}</span>
+                    </TableHead>
+                  ) : null}
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {shown.map((server) => (
+                  <TableRow key={server.id} data-testid="server-row" data-name={server.name}>
+                    {canChange ? (
+                      <TableCell>
+                        <input
+                          type="checkbox"
+                          className="size-4 accent-primary"
+                          aria-label={t("backups.select", { name: server.name })}
+                          disabled={!server.protectable}
+                          checked={selected.has(server.id)}
+                          onChange={(e) => toggle([server.id], e.target.checked)}
+                        />
+                      </TableCell>
+                    ) : null}
+                    <TableCell>
+                      <span className="block font-medium">{server.name}</span>
+                      <span className="font-mono text-muted-foreground text-xs" title={server.id}>
+                        {shortId(server.id)}
+                      </span>
+                      <span className="block text-muted-foreground text-xs">
+                        {[server.az, server.flavor].filter(Boolean).join(" · ")}
+                      </span>
+                    </TableCell>
+                    <TableCell>
+                      <ServerStatus status={server.status} />
+                    </TableCell>
+                    <TableCell className="text-sm">
+                      {server.disks.length === 0 ? (
+                        <span className="text-muted-foreground">{t("servers.noDisks")}</span>
+                      ) : (
+                        <ul>
+                          {server.disks.map((disk) => (
+                            <li key={disk.id} className="whitespace-nowrap tabular-nums">
+                              {disk.device ?? "?"} · {formatGigabytes(locale, disk.sizeGb)} ·{" "}
+                              {t(
+                                disk.system
+                                  ? "backups.detail.systemDisk"
+                                  : "backups.detail.dataDisk",
+                              )}
+                              {disk.shared ? ` · ${t("servers.shared")}` : ""}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </TableCell>
+                    <TableCell>
+                      {server.policy ? (
+                        server.policy.name
+                      ) : (
+                        <Badge variant="warning">{t("servers.noPolicy")}</Badge>
+                      )}
+                    </TableCell>
+                    <TableCell>
+                      <LastBackup server={server} />
+                    </TableCell>
+                    <TableCell className="max-w-56 text-sm">
+                      {server.protectable ? (
+                        <span className="text-success">{t("servers.protectable")}</span>
+                      ) : (
+                        <span className="text-muted-foreground">
+                          {t("servers.notProtectable")}
+                          {server.reason ? `: ${server.reason}` : ""}
+                        </span>
+                      )}
+                    </TableCell>
+                    {canChange ? (
+                      <TableCell className="text-right">
+                        <Button
+                          variant="outline"
+                          size="sm"
+                          disabled={!server.protectable}
+                          onClick={() => setBackingUp([server])}
+                          aria-label={t("servers.backupNowFor", { name: server.name })}
+                        >
+                          <CloudUploadIcon aria-hidden="true" />
+                          {t("servers.backupNow")}
+                        </Button>
+                      </TableCell>
+                    ) : null}
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+          <ul className="grid gap-3 md:hidden" aria-label={t("nav.servers")}>
+            {shown.map((server) => (
+              <li
+                key={server.id}
+                className="grid gap-2 rounded-lg border bg-card p-3"
+                data-testid="server-card"
+              >
+                <div className="flex items-center justify-between gap-2">
+                  <span className="font-medium">{server.name}</span>
+                  <ServerStatus status={server.status} />
+                </div>
+                <LastBackup server={server} />
+                <p className="text-muted-foreground text-sm">
+                  {server.policy?.name ?? t("servers.noPolicy")} ·{" "}
+                  {t("servers.diskCount", { count: server.disks.length })}
+                </p>
+                {canChange ? (
+                  <Button
+                    variant="outline"
+                    size="sm"
+                    className="justify-self-end"
+                    disabled={!server.protectable}
+                    onClick={() => setBackingUp([server])}
+                  >
+                    <CloudUploadIcon aria-hidden="true" />
+                    {t("servers.backupNow")}
+                  </Button>
+                ) : null}
+                {!server.protectable && server.reason ? (
+                  <p className="text-muted-foreground text-xs">{server.reason}</p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <BackupNowDialog
+        servers={backingUp}
+        onClose={() => {
+          setBackingUp([]);
+          setSelected(new Set());
+        }}
+      />
+    </div>
+  );
+}
