@@ -178,7 +178,7 @@ export function VaultsView() {
 
       <p className="mb-2 text-muted-foreground text-sm tabular-nums" aria-live="polite">
         {data
-          ? total === 0
+          ? data.vaults.length === 0
             ? t("vaults.countNone")
             : t("vaults.count", { from: n(from), to: n(to), total: n(total) })
           : "\u00a0"}

@@ -588,11 +588,6 @@ export const en = {
   "vaults.result.noneSkipped": "No resource was skipped.",
   "vaults.result.dismiss": "Dismiss",
   "vaults.result.done": "Done",
-  "vaults.rename.title": "Rename backup",
-  "vaults.rename.name": "New name",
-  "vaults.rename.submit": "Rename",
-  "vaults.rename.done": "Backup renamed to {name}",
-  "vaults.rename.failed": "The backup was not renamed: {message}",
   // --- end of vaults ---
 
   // --- backups, servers, overview (issue 4) ---
@@ -1364,11 +1359,6 @@ export const zh: Messages = {
   "vaults.result.noneSkipped": "没有跳过任何资源。",
   "vaults.result.dismiss": "关闭",
   "vaults.result.done": "完成",
-  "vaults.rename.title": "重命名备份",
-  "vaults.rename.name": "新名称",
-  "vaults.rename.submit": "重命名",
-  "vaults.rename.done": "备份已重命名为 {name}",
-  "vaults.rename.failed": "备份未重命名：{message}",
   // --- end of vaults ---
 
   // --- backups, servers, overview (issue 4) ---
