@@ -10,7 +10,7 @@ import { CloudError } from "@/lib/cloud/errors";
 import { cloudErrorMessage } from "@/lib/i18n/cloud-errors";
 import { type Locale, negotiateLocale } from "@/lib/i18n/locales";
 import type { SessionInfo } from "@/lib/schemas/session";
-import { audit } from "./audit";
+import { audit, auditChange } from "./audit";
 import { cloudContextFor } from "./cloud-context";
 import { serverEnv } from "./env";
 import { routeErrorMessage } from "./error-messages";
@@ -77,6 +77,8 @@ export function withRoute<
       req.headers.get("accept-language"),
     );
     let session: ActiveSession | null = null;
+    // For the audit trail of changes: what was parsed, and whether the handler had started.
+    const seen: { params?: unknown; body?: unknown; inHandler: boolean } = { inHandler: false };
     try {
       const env = serverEnv();
       if (
@@ -100,17 +102,21 @@ export function withRoute<
         if (write && session.record.readOnly) throw new RouteError({ code: "READ_ONLY" });
       }
 
-      const params = parse("params", options.params, context ? await context.params : {});
+      const rawParams = context ? await context.params : {};
+      seen.params = rawParams;
+      const params = parse("params", options.params, rawParams);
       const query = parse("query", options.query, queryObject(req.nextUrl.searchParams));
       let body: unknown;
       if (expectsBody) {
         const text = await readBodyText(req, env.BODY_LIMIT_BYTES);
         body = parse("body", options.body, parseJson(text));
+        seen.body = body;
       } else if (!isSafeMethod(req.method)) {
         // Still drain (and bound) an unexpected body rather than leave it unread.
         await readBodyText(req, env.BODY_LIMIT_BYTES);
       }
 
+      seen.inHandler = true;
       const result = await handler({
         req,
         session: session as RouteArgs<A, P, Q, B>["session"],
@@ -127,11 +133,64 @@ export function withRoute<
       });
       const response = isResponse(result) ? result : Response.json(result);
       response.headers.set("Cache-Control", "no-store");
+      if (session && !isSafeMethod(req.method)) {
+        auditChange({
+          ...changeOf(req, session, seen),
+          outcome: { kind: "answered", status: response.status, payload: await jsonOf(response) },
+        });
+      }
       return response;
     } catch (error) {
-      return await toErrorResponse(error, req, session, locale);
+      const response = await toErrorResponse(error, req, session, locale);
+      if (session && !isSafeMethod(req.method)) {
+        auditChange({
+          ...changeOf(req, session, seen),
+          outcome: {
+            kind: "error",
+            stage: seen.inHandler ? "handler" : "checks",
+            status: response.status,
+            code: await errorCodeOf(response),
+          },
+        });
+      }
+      return response;
     }
   };
+}
+
+function changeOf(
+  req: NextRequest,
+  session: ActiveSession,
+  seen: { params?: unknown; body?: unknown },
+) {
+  const base = serverEnv().NEXT_PUBLIC_BASE_PATH;
+  let path = req.nextUrl.pathname;
+  if (base && path.startsWith(base)) path = path.slice(base.length);
+  return {
+    method: req.method,
+    apiPath: path.replace(/^\/api(?=\/)/, ""),
+    who: {
+      account: session.record.domain.name,
+      user: session.record.user.name,
+      project: session.record.project.name,
+    },
+    params: seen.params,
+    body: seen.body,
+  };
+}
+
+/** A JSON answer's body, read from a clone (the original still goes to the client). */
+async function jsonOf(response: Response): Promise<unknown> {
+  if (!response.headers.get("content-type")?.includes("json")) return undefined;
+  return response
+    .clone()
+    .json()
+    .catch(() => undefined);
+}
+
+async function errorCodeOf(response: Response): Promise<string> {
+  const body = (await jsonOf(response)) as { error?: { code?: unknown } } | undefined;
+  return typeof body?.error?.code === "string" ? body.error.code : String(response.status);
 }
 
 async function resumeSession(req: NextRequest, activity: boolean): Promise<ActiveSession> {

@@ -1,0 +1,168 @@
+import type { AuditAction, AuditResult, NewAuditEntry } from "./audit-store";
+
+type Fields = Record<string, unknown>;
+
+/** What a change route did, derived from its method and path, so routes need no audit code. */
+type ChangeRule = {
+  method: string;
+  /** The path under /api, with `:name` segments. */
+  path: string;
+  action: AuditAction | ((body: Fields) => AuditAction);
+  target: (args: { params: Fields; body: Fields }) => string;
+  /** Extra fact for a successful change (the new name, …). */
+  detail?: (body: Fields) => string;
+};
+
+const str = (value: unknown): string =>
+  typeof value === "string" ? value : typeof value === "number" ? String(value) : "";
+
+const param =
+  (name: string) =>
+  ({ params }: { params: Fields }) =>
+    str(params[name]);
+
+export const CHANGE_RULES: readonly ChangeRule[] = [
+  {
+    method: "POST",
+    path: "/servers/backup",
+    action: "backup.create",
+    target: ({ body }) =>
+      Array.isArray(body.servers) ? body.servers.map((s) => str((s as Fields)?.id)).join(" ") : "",
+  },
+  {
+    method: "POST",
+    path: "/backups/delete",
+    action: "backup.delete",
+    target: ({ body }) =>
+      Array.isArray(body.items) ? body.items.map((i) => str((i as Fields)?.id)).join(" ") : "",
+  },
+  {
+    method: "PATCH",
+    path: "/backups/:id",
+    action: "backup.rename",
+    target: param("id"),
+    detail: (body) => str(body.name),
+  },
+  {
+    method: "POST",
+    path: "/checkpoints",
+    action: "vault.backup",
+    target: ({ body }) => str(body.vaultId),
+    detail: (body) => str(body.name),
+  },
+  {
+    method: "POST",
+    path: "/policies",
+    action: "policy.create",
+    target: ({ body }) => str(body.name),
+  },
+  {
+    method: "PUT",
+    path: "/policies/:id",
+    action: "policy.update",
+    target: param("id"),
+    detail: (body) => str(body.name),
+  },
+  {
+    method: "PATCH",
+    path: "/policies/:id",
+    action: (body) => (body.enabled === false ? "policy.disable" : "policy.enable"),
+    target: param("id"),
+  },
+  { method: "DELETE", path: "/policies/:id", action: "policy.delete", target: param("id") },
+  { method: "POST", path: "/policies/:id/execute", action: "policy.run", target: param("id") },
+  {
+    method: "POST",
+    path: "/restores",
+    action: "restore.start",
+    target: ({ body }) => (body.backupId ? `${str(body.backupId)} → ${str(body.serverId)}` : ""),
+  },
+];
+
+/** The rule of a request, with the path's values; undefined for reads and unknown routes. */
+export function matchChange(
+  method: string,
+  apiPath: string,
+): { rule: ChangeRule; pathParams: Fields } | undefined {
+  const segments = apiPath.replace(/\/+$/, "").split("/");
+  for (const rule of CHANGE_RULES) {
+    if (rule.method !== method.toUpperCase()) continue;
+    const pattern = rule.path.split("/");
+    if (pattern.length !== segments.length) continue;
+    const pathParams: Fields = {};
+    const ok = pattern.every((part, i) => {
+      const segment = segments[i] as string;
+      if (part.startsWith(":")) {
+        pathParams[part.slice(1)] = safeDecode(segment);
+        return segment !== "";
+      }
+      return part === segment;
+    });
+    if (ok) return { rule, pathParams };
+  }
+  return undefined;
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+export type ChangeOutcome =
+  /** The route answered 2xx; its JSON body, if any, may list one result per item. */
+  | { kind: "answered"; status: number; payload: unknown }
+  /** Refused before the route ran (validation, read-only, …) or failed inside it. */
+  | { kind: "error"; stage: "checks" | "handler"; status: number; code: string };
+
+type Who = { account: string; user: string; project: string };
+
+/**
+ * The audit entries of one change request: one per item for routes that answer
+ * `{ results: [{ id | serverId, ok, error? }] }` (several backups at once), otherwise one.
+ */
+export function changeEntries(input: {
+  method: string;
+  apiPath: string;
+  who: Who;
+  params: unknown;
+  body: unknown;
+  outcome: ChangeOutcome;
+}): NewAuditEntry[] {
+  const match = matchChange(input.method, input.apiPath);
+  if (!match) return [];
+  const { rule } = match;
+  const params = { ...match.pathParams, ...asFields(input.params) };
+  const body = asFields(input.body);
+  const action = typeof rule.action === "function" ? rule.action(body) : rule.action;
+  const target = rule.target({ params, body });
+  const base = { ...input.who, action };
+
+  const { outcome } = input;
+  if (outcome.kind === "error") {
+    const result: AuditResult = outcome.stage === "checks" ? "refused" : "failed";
+    return [{ ...base, target, result, detail: outcome.code }];
+  }
+  const results = asFields(outcome.payload).results;
+  if (Array.isArray(results) && results.length > 0) {
+    return results.map((item) => {
+      const r = asFields(item);
+      const error = asFields(r.error);
+      return {
+        ...base,
+        target: str(r.id) || str(r.serverId) || target,
+        result: r.ok === false ? "failed" : "succeeded",
+        detail: r.ok === false ? str(error.code) : str(r.name) || str(r.checkpointId),
+      };
+    });
+  }
+  return [{ ...base, target, result: "succeeded", detail: rule.detail?.(body) ?? "" }];
+}
+
+function asFields(value: unknown): Fields {
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? (value as Fields)
+    : {};
+}

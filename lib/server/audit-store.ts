@@ -1,0 +1,200 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+
+/** What was done. Changes to the cloud, then the session events of the sign-in flow. */
+export const AUDIT_ACTIONS = [
+  "backup.create",
+  "backup.delete",
+  "backup.rename",
+  "vault.backup",
+  "policy.create",
+  "policy.update",
+  "policy.enable",
+  "policy.disable",
+  "policy.delete",
+  "policy.run",
+  "restore.start",
+  "session.sign-in",
+  "session.sign-out",
+  "session.project-switch",
+  "session.ended",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_RESULTS = ["succeeded", "failed", "refused"] as const;
+/** refused: stopped by the console before the cloud (validation, read-only, throttled). */
+export type AuditResult = (typeof AUDIT_RESULTS)[number];
+
+export type AuditEntry = {
+  id: string;
+  /** ISO 8601, UTC. */
+  at: string;
+  action: AuditAction;
+  result: AuditResult;
+  account: string;
+  user: string;
+  project: string;
+  /** What the action was about: a backup, policy or server id, a name; "" when none. */
+  target: string;
+  /** The error code of a failure or refusal, or a short fact ("enabled", "2 of 3"). */
+  detail: string;
+  /** The client's address, for sign-ins. */
+  address: string;
+};
+
+export type NewAuditEntry = Omit<AuditEntry, "id" | "at" | "detail" | "address" | "target"> & {
+  at?: Date;
+  target?: string;
+  detail?: string;
+  address?: string;
+};
+
+export type AuditQuery = {
+  /** Entries of one account only: users never see another account's trail. */
+  account: string;
+  actions?: readonly AuditAction[];
+  results?: readonly AuditResult[];
+  user?: string;
+  project?: string;
+  /** Substring of the target. */
+  target?: string;
+  from?: Date;
+  to?: Date;
+  limit: number;
+  offset: number;
+};
+
+export type AuditPage = { items: AuditEntry[]; total: number };
+
+/**
+ * The audit trail's storage. SQLite beside the sessions by default; a shared store (for several
+ * instances) implements the same three methods.
+ */
+export type AuditStore = {
+  record(entry: NewAuditEntry): Promise<AuditEntry>;
+  list(query: AuditQuery): Promise<AuditPage>;
+  /** Drops entries older than this (retention). */
+  purgeOlderThan(before: Date): Promise<void>;
+};
+
+/** Values come from users and the cloud: bounded so that one request cannot bloat the trail. */
+function clip(value: string | undefined, max = 256): string {
+  if (!value) return "";
+  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
+}
+
+export function normalizeEntry(entry: NewAuditEntry): AuditEntry {
+  return {
+    id: randomUUID(),
+    at: (entry.at ?? new Date()).toISOString(),
+    action: entry.action,
+    result: entry.result,
+    account: clip(entry.account, 64),
+    user: clip(entry.user, 64),
+    project: clip(entry.project, 64),
+    target: clip(entry.target, 512),
+    detail: clip(entry.detail),
+    address: clip(entry.address, 64),
+  };
+}
+
+type Row = AuditEntry;
+
+/** The trail in a SQLite file (WAL; the file and its folder are created on first use). */
+export function sqliteAuditStore(options: { path: string }): AuditStore {
+  let db: Database.Database | undefined;
+
+  function open(): Database.Database {
+    if (db) return db;
+    if (options.path !== ":memory:") mkdirSync(dirname(options.path), { recursive: true });
+    const created = new Database(options.path);
+    created.pragma("journal_mode = WAL");
+    created.pragma("busy_timeout = 2000");
+    created.exec(`CREATE TABLE IF NOT EXISTS audit_events (
+      id TEXT PRIMARY KEY,
+      at TEXT NOT NULL,
+      action TEXT NOT NULL,
+      result TEXT NOT NULL,
+      account TEXT NOT NULL,
+      user TEXT NOT NULL,
+      project TEXT NOT NULL,
+      target TEXT NOT NULL,
+      detail TEXT NOT NULL,
+      address TEXT NOT NULL
+    )`);
+    created.exec(
+      "CREATE INDEX IF NOT EXISTS audit_events_account_at ON audit_events (account, at)",
+    );
+    db = created;
+    return created;
+  }
+
+  return {
+    async record(input) {
+      const entry = normalizeEntry(input);
+      open()
+        .prepare(
+          `INSERT INTO audit_events (id, at, action, result, account, user, project, target, detail, address)
+           VALUES (@id, @at, @action, @result, @account, @user, @project, @target, @detail, @address)`,
+        )
+        .run(entry);
+      return entry;
+    },
+
+    async list(query) {
+      const where: string[] = ["account = @account"];
+      const values: Record<string, string | number> = { account: query.account };
+      const addIn = (column: string, list: readonly string[] | undefined) => {
+        if (!list || list.length === 0) return;
+        const names = list.map((value, i) => {
+          values[`${column}${i}`] = value;
+          return `@${column}${i}`;
+        });
+        where.push(`${column} IN (${names.join(", ")})`);
+      };
+      addIn("action", query.actions);
+      addIn("result", query.results);
+      if (query.user) {
+        where.push("user = @user");
+        values.user = query.user;
+      }
+      if (query.project) {
+        where.push("project = @project");
+        values.project = query.project;
+      }
+      if (query.target) {
+        // LIKE with the user's text escaped: % and _ are searched for, not wildcards.
+        where.push("target LIKE @target ESCAPE '\\'");
+        values.target = `%${query.target.replace(/[\\%_]/g, "\\$&")}%`;
+      }
+      if (query.from) {
+        where.push("at >= @from");
+        values.from = query.from.toISOString();
+      }
+      if (query.to) {
+        where.push("at < @to");
+        values.to = query.to.toISOString();
+      }
+      const clause = where.join(" AND ");
+      const database = open();
+      const total = (
+        database.prepare(`SELECT COUNT(*) AS n FROM audit_events WHERE ${clause}`).get(values) as {
+          n: number;
+        }
+      ).n;
+      const items = database
+        .prepare(
+          `SELECT * FROM audit_events WHERE ${clause} ORDER BY at DESC, rowid DESC LIMIT @limit OFFSET @offset`,
+        )
+        .all({ ...values, limit: query.limit, offset: query.offset }) as Row[];
+      return { items, total };
+    },
+
+    async purgeOlderThan(before) {
+      open().prepare("DELETE FROM audit_events WHERE at < ?").run(before.toISOString());
+    },
+  };
+}
