@@ -557,3 +557,22 @@ export function defaultBackupName(random: () => number = Math.random): string {
 export function backupNameFor(name: string, index: number, count: number): string {
   return count > 1 ? `${name}-${String(index + 1).padStart(4, "0")}` : name;
 }
+
+// ---------- overview ----------
+
+export type OverviewResponse = {
+  generatedAt: string;
+  /** Per status, from the count operation (CSBS). */
+  counts: { status: string; count: number }[];
+  running: BackupRow[];
+  failures: { since: string; count: number; items: BackupRow[] };
+  quotas: { type: string; unit?: string; quota: number; used: number }[];
+  coverage: {
+    days: number;
+    servers: number;
+    withoutPolicy: { id: string; name: string }[];
+    withoutRecentSuccess: { id: string; name: string }[];
+  };
+  /** Backups per UTC day and outcome over the last `days` days (newest 1,000 backups read). */
+  daily: { day: string; available: number; error: number; other: number }[];
+};

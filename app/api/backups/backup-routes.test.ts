@@ -4,10 +4,16 @@ import { join } from "node:path";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCloudConfig, setCloudConfigForTests } from "@/lib/cloud/config";
-import type { BackupListResponse, BackupRow, ServersResponse } from "@/lib/schemas/backups";
+import type {
+  BackupListResponse,
+  BackupRow,
+  OverviewResponse,
+  ServersResponse,
+} from "@/lib/schemas/backups";
 import { resetServerEnvForTests } from "@/lib/server/env";
 import { startTestSim, type TestSim } from "@/lib/sim/testing/start";
 import { POST as login } from "../auth/login/route";
+import { GET as overview } from "../overview/route";
 import { POST as backupNow } from "../servers/backup/route";
 import { GET as servers } from "../servers/route";
 import { GET as getOne, PATCH as rename } from "./[id]/route";
@@ -201,5 +207,20 @@ describe("backup routes against the simulator", () => {
       "manualbk_test-0002",
     ]);
     expect(running.items.every((r) => r.incremental === false && r.auto === false)).toBe(true);
+  });
+
+  it("gives the overview's counts from the count operation, equal to the list totals", async () => {
+    const res = await overview(request("GET", "/api/overview"), noParams);
+    expect(res.status).toBe(200);
+    const body: OverviewResponse = await res.json();
+    for (const status of ["available", "error", "protecting"]) {
+      const shown = body.counts.find((c) => c.status === status)?.count;
+      expect(shown).toBe((await page(`status=${status}&size=10`)).total);
+    }
+    expect(body.quotas.some((q) => q.type === "backups")).toBe(true);
+    expect(body.coverage.servers).toBeGreaterThanOrEqual(20);
+    expect(body.coverage.withoutPolicy.length).toBeGreaterThan(0);
+    expect(body.daily).toHaveLength(14);
+    expect(body.failures.count).toBeGreaterThanOrEqual(body.failures.items.length);
   });
 });

@@ -1,0 +1,136 @@
+import "server-only";
+import type { CloudContext } from "@/lib/cloud/context";
+import {
+  type CheckpointItem,
+  countCheckpointItems,
+  getQuotas,
+  listCheckpointItems,
+  listPolicies,
+} from "@/lib/cloud/csbs";
+import { listServers, type Server } from "@/lib/cloud/ecs";
+import { csbsTime, FILTER_STATUSES, type OverviewResponse } from "@/lib/schemas/backups";
+import { csbsRow, policyByServer } from "../backups/backup-rows";
+
+const DAY_MS = 86_400_000;
+/** "No successful backup in the last N days" and the bar chart's width. */
+export const COVERAGE_DAYS = 7;
+export const CHART_DAYS = 14;
+const RUNNING = [
+  "waiting_protect",
+  "protecting",
+  "waiting_restore",
+  "restoring",
+  "waiting_delete",
+  "deleting",
+];
+const RUNNING_SHOWN = 10;
+const MAX_SERVER_PAGES = 20;
+
+async function allServers(cloud: CloudContext): Promise<Server[]> {
+  const all: Server[] = [];
+  let marker: string | undefined;
+  for (let page = 0; page < MAX_SERVER_PAGES; page++) {
+    const result = await listServers(cloud, { limit: 100, ...(marker ? { marker } : {}) });
+    all.push(...result.items);
+    marker = result.nextMarker;
+    if (!marker) break;
+  }
+  return all;
+}
+
+/**
+ * The ops-room view of a project: status counts from the count operation, what runs now, the
+ * failures of the last 24 hours, quotas, coverage and two weeks of results, in parallel requests.
+ */
+export async function buildOverview(
+  cloud: CloudContext,
+  now = new Date(),
+): Promise<OverviewResponse> {
+  const since24h = new Date(now.getTime() - DAY_MS).toISOString();
+  const chartStart = new Date(
+    Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - (CHART_DAYS - 1) * DAY_MS,
+  );
+  const statuses = FILTER_STATUSES.csbs.filter((s) => s !== "deleted");
+
+  const [counts, policies, quotas, servers, failureCount, failureList, recent] = await Promise.all([
+    Promise.all(
+      statuses.map(async (status) => ({
+        status,
+        count: await countCheckpointItems(cloud, { status }),
+      })),
+    ),
+    listPolicies(cloud, { limit: 1000 }),
+    getQuotas(cloud).catch(() => []),
+    allServers(cloud),
+    countCheckpointItems(cloud, { status: "error", start_time: csbsTime(since24h) }),
+    listCheckpointItems(cloud, { status: "error", start_time: csbsTime(since24h), limit: 10 }),
+    listCheckpointItems(cloud, { start_time: csbsTime(chartStart.toISOString()), limit: 1000 }),
+  ]);
+  const byServer = policyByServer(policies);
+
+  // Only the running states that have backups are listed: most of the time that is none.
+  const runningStatuses = counts.filter((c) => RUNNING.includes(c.status) && c.count > 0);
+  const runningLists = await Promise.all(
+    runningStatuses.map((c) =>
+      listCheckpointItems(cloud, { status: c.status, limit: RUNNING_SHOWN }),
+    ),
+  );
+  const running = runningLists
+    .flatMap((l) => l.items)
+    .sort((a, b) => (b.created_at ?? "").localeCompare(a.created_at ?? ""))
+    .slice(0, RUNNING_SHOWN)
+    .map((item) => csbsRow(item, byServer));
+
+  const coverageSince = new Date(now.getTime() - COVERAGE_DAYS * DAY_MS).toISOString();
+  const succeeded = new Set(
+    recent.items
+      .filter(
+        (i) => i.status === "available" && (i.created_at ?? "") >= coverageSince && i.resource_id,
+      )
+      .map((i) => i.resource_id as string),
+  );
+  const named = (s: Server) => ({ id: s.id, name: s.name });
+
+  return {
+    generatedAt: now.toISOString(),
+    counts,
+    running,
+    failures: {
+      since: since24h,
+      count: failureCount,
+      items: failureList.items.map((i) => csbsRow(i, byServer)),
+    },
+    quotas: quotas.map((q) => ({
+      type: q.type,
+      ...(q.unit ? { unit: q.unit } : {}),
+      quota: q.quota,
+      used: q.used,
+    })),
+    coverage: {
+      days: COVERAGE_DAYS,
+      servers: servers.length,
+      withoutPolicy: servers.filter((s) => !byServer.has(s.id)).map(named),
+      withoutRecentSuccess: servers.filter((s) => !succeeded.has(s.id)).map(named),
+    },
+    daily: dailyResults(recent.items, chartStart, CHART_DAYS),
+  };
+}
+
+export function dailyResults(items: readonly CheckpointItem[], start: Date, days: number) {
+  const rows = Array.from({ length: days }, (_, i) => ({
+    day: new Date(start.getTime() + i * DAY_MS).toISOString().slice(0, 10),
+    available: 0,
+    error: 0,
+    other: 0,
+  }));
+  const index = new Map(rows.map((r, i) => [r.day, i]));
+  for (const item of items) {
+    const i = item.created_at ? index.get(item.created_at.slice(0, 10)) : undefined;
+    const row = i === undefined ? undefined : rows[i];
+    if (!row) continue;
+    if (item.status === "available") row.available++;
+    else if (item.status === "error") row.error++;
+    else row.other++;
+  }
+  return rows;
+}
