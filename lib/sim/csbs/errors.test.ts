@@ -106,6 +106,7 @@ function availableWithData(az?: string): CsbsItem {
     (i) =>
       i.status === "available" &&
       !busy.has(i.resourceId) &&
+      i.resourceType === "OS::Nova::Server" &&
       (az === undefined || i.resourceAz === az) &&
       i.volumeBackups.length >= 2 &&
       s.project.servers.some((srv) => srv.id === i.resourceId),
@@ -118,7 +119,6 @@ describe("back up a resource and check_protectable", () => {
   it.each([
     ["server without disks", () => s.diskless.id, 400, "CSBS.6007"],
     ["server with a shared disk", () => s.shared.id, 400, "CSBS.6010"],
-    ["bare-metal server", () => s.bareMetal.id, 400, "CSBS.6006"],
     ["server in ERROR", () => s.broken.id, 400, "CSBS.6005"],
     ["unknown server", () => "4f1d2f6e-0000-4000-8000-000000000000", 400, "CSBS.6000"],
   ])("%s", async (_what, id, status, code) => {
@@ -127,10 +127,48 @@ describe("back up a resource and check_protectable", () => {
     expectError(await protect(id()), status, code);
   });
 
-  it("reports bare-metal servers with their own resource type", async () => {
-    expect((await checkProtectable(s.bareMetal.id)).resource_type).toBe(
-      "OS::Ironic::BareMetalServer",
+  it("backs up bare-metal servers as OS::Ironic::BareMetalServer, not as cloud servers (CSBS.6006)", async () => {
+    const asServer = await checkProtectable(s.bareMetal.id);
+    expect(asServer).toMatchObject({
+      result: false,
+      error_code: "CSBS.6006",
+      resource_type: "OS::Ironic::BareMetalServer",
+    });
+    expectError(
+      await protect(s.bareMetal.id, { protect: { resource_type: "OS::Nova::Server" } }),
+      400,
+      "CSBS.6006",
     );
+    const r = await protect(s.bareMetal.id, {
+      protect: { resource_type: "OS::Ironic::BareMetalServer" },
+    });
+    expect(r.status, r.text).toBe(200);
+    expect(r.body.checkpoint.protection_plan.resources[0].type).toBe("OS::Ironic::BareMetalServer");
+    const items = await t.call("GET", `/checkpoint_items?checkpoint_id=${r.body.checkpoint.id}`);
+    expect(items.body.checkpoint_items[0].resource_type).toBe("OS::Ironic::BareMetalServer");
+  });
+
+  it("leaves out the data disks listed in extra_info.exclude_volumes", async () => {
+    const server = s.free.find((x) => x.volumeIds.length >= 2);
+    const [system, data] = server?.volumeIds ?? [];
+    if (!server || !system || !data) throw new Error("no server with a data disk");
+    const r = await protect(server.id, { protect: { extra_info: { exclude_volumes: [data] } } });
+    expect(r.status, r.text).toBe(200);
+    expect(r.body.checkpoint.protection_plan.resources[0].extra_info).toEqual({
+      exclude_volumes: [data],
+    });
+    const items = await t.call("GET", `/checkpoint_items?checkpoint_id=${r.body.checkpoint.id}`);
+    const sources = items.body.checkpoint_items[0].extend_info.volume_backups.map(
+      (v: { source_volume_id: string }) => v.source_volume_id,
+    );
+    expect(sources).toEqual(server.volumeIds.filter((id) => id !== data));
+    for (const exclude of [[system], ["not-a-disk-of-it"], "x"]) {
+      expectError(
+        await protect(server.id, { protect: { extra_info: { exclude_volumes: exclude } } }),
+        400,
+        "CSBS.9001",
+      );
+    }
   });
 
   it("refuses a resource type other than a server (CSBS.6003)", async () => {
@@ -295,10 +333,17 @@ describe("policies", () => {
   });
 
   it("refuses to execute a policy that is still backing up (CSBS.1001)", async () => {
-    const policy = s.project.csbs.policies.find(
-      (p) => p.resources.length > 0 && p.operation.enabled,
+    const server = s.free[5] ?? s.free[0];
+    if (!server) throw new Error("no free server");
+    const created = await t.call(
+      "POST",
+      "/policies",
+      policyBody({ resources: [{ id: server.id, type: "OS::Nova::Server", name: server.name }] }),
     );
-    const body = { checkpoint: { plan_id: policy?.id, parameters: { auto_trigger: false } } };
+    expect(created.status, created.text).toBe(200);
+    const body = {
+      checkpoint: { plan_id: created.body.policy.id, parameters: { auto_trigger: false } },
+    };
     const first = await t.call("POST", `/providers/${PROVIDER_ID}/checkpoints`, body);
     expect(first.status).toBe(200);
     expectError(
@@ -591,9 +636,13 @@ describe("restore and check_restorable", () => {
     await expectRestoreError(item, "nope", sameVolumes(item), 400, "CSBS.6000");
   });
 
-  it("refuses restoring onto a bare-metal server (CSBS.6016)", async () => {
+  it("refuses restoring onto a bare-metal server (CSBS.6016), and the reverse", async () => {
     const item = availableWithData();
     await expectRestoreError(item, s.bareMetal.id, sameVolumes(item), 400, "CSBS.6016");
+    const bms = s.project.csbs.items.find(
+      (i) => i.resourceType === "OS::Ironic::BareMetalServer" && i.status === "available",
+    );
+    if (bms) await expectRestoreError(bms, item.resourceId, sameVolumes(bms), 400, "CSBS.6016");
   });
 
   it("refuses a target used twice (400 CSBS.9001)", async () => {

@@ -170,7 +170,7 @@ export function checkpointJson(args: {
   createdAt: string;
   status: string;
   plan: { id: string; name: string };
-  resources: { id: string; name: string; type: string }[];
+  resources: { id: string; name: string; type: string; extra_info?: Record<string, unknown> }[];
   extraInfo: string | null;
 }) {
   return {
@@ -183,7 +183,7 @@ export function checkpointJson(args: {
       protection_plan: {
         id: args.plan.id,
         name: args.plan.name,
-        resources: args.resources.map((r) => ({ ...r, extra_info: {} })),
+        resources: args.resources.map((r) => ({ ...r, extra_info: r.extra_info ?? {} })),
       },
       extra_info: args.extraInfo,
     },

@@ -1,6 +1,6 @@
 import type { ProjectState } from "../state";
 import { type CsbsFailure, failure } from "./errors";
-import { deviceOf, type ProtectableServer } from "./protectable";
+import { deviceOf, type ProtectableServer, typeOf } from "./protectable";
 import type { CsbsItem, CsbsState, CsbsStatus } from "./types";
 
 /** Statuses in which an item is busy: it can be neither restored nor deleted. */
@@ -45,6 +45,8 @@ export type NewBackup = {
   /** Already resolved by the caller with `isIncremental` (the first backup is always full). */
   incremental: boolean;
   tags: CsbsItem["tags"];
+  /** Data disks left out of this backup (`extra_info.exclude_volumes`). */
+  excludeVolumes?: string[];
   createdAt: Date;
   newId: () => string;
   rand: () => number;
@@ -67,7 +69,9 @@ export function isIncremental(
 
 /** A new server backup in `protecting`, with one volume backup per disk attached right now. */
 export function newItem(project: ProjectState, target: ProtectableServer, b: NewBackup): CsbsItem {
-  const { server, volumes } = target;
+  const { server } = target;
+  const excluded = new Set(b.excludeVolumes ?? []);
+  const volumes = target.volumes.filter((v) => !excluded.has(v.id));
   const incremental = b.incremental;
   const at = b.createdAt.toISOString();
   const addresses = Object.values(server.addresses).flat();
@@ -79,7 +83,7 @@ export function newItem(project: ProjectState, target: ProtectableServer, b: New
     description: b.description,
     status: "protecting",
     resourceId: server.id,
-    resourceType: "OS::Nova::Server",
+    resourceType: typeOf(server),
     resourceName: server.name,
     resourceAz: server.availabilityZone,
     createdAt: at,
@@ -163,4 +167,33 @@ export function requestDelete(item: CsbsItem, now: Date): void {
 export function compareCreated(a: CsbsItem, b: CsbsItem): number {
   if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * `extra_info.exclude_volumes` (seeds/000): data disks of the server to leave out. The system disk
+ * cannot be left out, and every id must be a disk of the server.
+ */
+export function checkExcludedVolumes(
+  target: ProtectableServer,
+  extraInfo: unknown,
+): CsbsFailure | string[] {
+  if (typeof extraInfo !== "object" || extraInfo === null) return [];
+  const list = (extraInfo as Record<string, unknown>).exclude_volumes;
+  if (list === undefined) return [];
+  if (!Array.isArray(list) || !list.every((x) => typeof x === "string")) {
+    return failure("CSBS.9001", "extra_info.exclude_volumes must be a list of volume ids.");
+  }
+  const ids = target.volumes.map((v) => v.id);
+  for (const id of list) {
+    if (!ids.includes(id)) {
+      return failure(
+        "CSBS.9001",
+        `Volume (${id}) is not attached to server (${target.server.id}).`,
+      );
+    }
+    if (id === ids[0]) {
+      return failure("CSBS.9001", `The system disk (${id}) cannot be excluded from a backup.`);
+    }
+  }
+  return [...new Set(list)];
 }

@@ -2,6 +2,7 @@ import { parseCsbsPattern, runsBetween } from "../../schedule";
 import type { Durations } from "../context";
 import type { ProjectState } from "../state";
 import {
+  checkExcludedVolumes,
   checkQuota,
   completeSizes,
   insertItem,
@@ -155,10 +156,13 @@ export function firePolicy(
   deps: TickDeps,
 ): CsbsItem[] {
   const csbs = project.csbs;
-  const targets: ProtectableServer[] = [];
+  const targets: (ProtectableServer & { exclude: string[] })[] = [];
   for (const r of policy.resources) {
-    const target = checkProtectable(project, r.id, r.type);
-    if ("code" in target) continue;
+    const protectable = checkProtectable(project, r.id, r.type);
+    if ("code" in protectable) continue;
+    const exclude = checkExcludedVolumes(protectable, r.extra_info);
+    // A member whose excluded disk was detached since: back up everything it has now.
+    const target = { ...protectable, exclude: "code" in exclude ? [] : exclude };
     // A member still being backed up by this policy is skipped, not queued twice.
     const busy = csbs.items.some(
       (i) => i.policyId === policy.id && i.resourceId === r.id && i.status === "protecting",
@@ -178,6 +182,7 @@ export function firePolicy(
       autoTrigger: true,
       incremental: isIncremental(csbs, target.server.id, undefined),
       tags: [],
+      excludeVolumes: target.exclude,
       createdAt: now,
       newId: deps.newId,
       rand: deps.rand,

@@ -7,20 +7,32 @@ export const BARE_METAL_TYPE = "OS::Ironic::BareMetalServer";
 
 export type ProtectableServer = { server: Server; volumes: Volume[] };
 
+/** Both kinds of server CSBS backs up (seeds/000: `resource_type`). */
+export const PROTECTABLE_TYPES: readonly string[] = [SERVER_TYPE, BARE_METAL_TYPE];
+
+export function typeOf(server: Server): string {
+  return server.bareMetal ? BARE_METAL_TYPE : SERVER_TYPE;
+}
+
 /**
  * Whether a server can be backed up now: the one rule set behind "back up a resource", "execute a
- * policy", policy firing and `check_protectable`.
+ * policy", policy firing and `check_protectable`. Without a type, the server's own is assumed
+ * (the reference defaults to a cloud server; a bare-metal server is then meant all the same).
  */
 export function checkProtectable(
   project: ProjectState,
   resourceId: string,
-  resourceType: string = SERVER_TYPE,
+  resourceType?: string,
 ): CsbsFailure | ProtectableServer {
-  if (resourceType !== SERVER_TYPE) return failure("CSBS.6003", resourceId, resourceType);
+  if (resourceType !== undefined && !PROTECTABLE_TYPES.includes(resourceType)) {
+    return failure("CSBS.6003", resourceId, resourceType);
+  }
   const server = project.servers.find((s) => s.id === resourceId);
   if (!server) return failure("CSBS.6000");
-  // Bare-metal servers are not protected by CSBS ("this type of server does not support backup").
-  if (server.bareMetal) return failure("CSBS.6006", server.id, "bare metal");
+  // A cloud server named as bare metal or the reverse: "this type of server does not support backup".
+  if (resourceType !== undefined && resourceType !== typeOf(server)) {
+    return failure("CSBS.6006", server.id, resourceType);
+  }
   if (server.status === "ERROR") return failure("CSBS.6005", server.id);
   const volumes = attachedVolumes(project, server);
   if (volumes.length === 0) return failure("CSBS.6007", server.id);

@@ -2,7 +2,7 @@ import { checkRestore, type RestoreRequest, serverIneligibility } from "../../re
 import type { ProjectState, Server } from "../state";
 import { type CsbsErrorCode, type CsbsFailure, failure, invalid, statusOf } from "./errors";
 import { findItem } from "./items";
-import { attachedVolumes, BARE_METAL_TYPE, deviceOf, SERVER_TYPE } from "./protectable";
+import { attachedVolumes, BARE_METAL_TYPE, deviceOf, PROTECTABLE_TYPES } from "./protectable";
 import type { CsbsItem } from "./types";
 
 export type RestoreAsk = {
@@ -23,7 +23,7 @@ export function checkRestorable(
 ): CsbsFailure | { item: CsbsItem; server: Server } {
   const item = findItem(project.csbs, ask.checkpointItemId);
   if (!item) return failure("CSBS.3001", ask.checkpointItemId);
-  if (ask.resourceType !== undefined && ask.resourceType !== SERVER_TYPE) {
+  if (ask.resourceType !== undefined && !PROTECTABLE_TYPES.includes(ask.resourceType)) {
     return failure("CSBS.6013", ask.serverId, ask.resourceType);
   }
   const server = project.servers.find((s) => s.id === ask.serverId);

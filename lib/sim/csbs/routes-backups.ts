@@ -5,6 +5,7 @@ import { failure, isFailure, respond } from "./errors";
 import { checkpointJson, itemJson } from "./format";
 import {
   BUSY,
+  checkExcludedVolumes,
   checkQuota,
   insertItem,
   isIncremental,
@@ -52,10 +53,12 @@ export function backupRoutes(ctx: SimContext): Hono<SimEnv> {
     }
     const asked = parameters.resources;
     const members = policy.resources.filter((r) => asked === undefined || asked.includes(r.id));
-    const targets: ProtectableServer[] = [];
+    const targets: (ProtectableServer & { exclude: string[] })[] = [];
     for (const r of members) {
       const t = checkProtectable(project, r.id, r.type);
-      if (!isFailure(t)) targets.push(t);
+      if (isFailure(t)) continue;
+      const exclude = checkExcludedVolumes(t, r.extra_info);
+      targets.push({ ...t, exclude: isFailure(exclude) ? [] : exclude });
     }
     if (targets.length === 0) return respond(c, failure("CSBS.6032"));
     const quota = checkQuota(csbs, targets.length);
@@ -75,6 +78,7 @@ export function backupRoutes(ctx: SimContext): Hono<SimEnv> {
         autoTrigger: auto,
         incremental: isIncremental(csbs, t.server.id, undefined),
         tags: [],
+        excludeVolumes: t.exclude,
         createdAt: now,
         newId: ctx.newId,
         rand: ctx.rng,

@@ -4,6 +4,7 @@ import type { SimContext, SimEnv } from "../context";
 import type { ProjectState } from "../state";
 import { type CsbsFailure, failure, isFailure, respond } from "./errors";
 import { policyJson } from "./format";
+import { checkExcludedVolumes } from "./items";
 import { checkPolicyMember, checkProtectable } from "./protectable";
 import { parsePage, parseSort } from "./query";
 import { checkProvider, projectOf, readBody, unknownProject } from "./request";
@@ -102,6 +103,8 @@ function checkResources(
   for (const r of resources) {
     const protectable = checkProtectable(project, r.id, r.type);
     if (isFailure(protectable)) return protectable;
+    const excluded = checkExcludedVolumes(protectable, r.extra_info);
+    if (isFailure(excluded)) return excluded;
     if (seen.has(r.id)) return failure("CSBS.6004", r.id);
     seen.add(r.id);
     const member = checkPolicyMember(project.csbs, r.id, policyId);

@@ -2,10 +2,17 @@ import { Hono } from "hono";
 import { z } from "zod";
 import type { SimContext, SimEnv } from "../context";
 import type { ProjectState } from "../state";
-import { type CsbsFailure, failure, isFailure, respond } from "./errors";
+import { type CsbsFailure, isFailure, respond } from "./errors";
 import { checkpointJson } from "./format";
-import { checkQuota, insertItem, isIncremental, nameSuffix, newItem } from "./items";
-import { BARE_METAL_TYPE, checkPolicyMember, checkProtectable, SERVER_TYPE } from "./protectable";
+import {
+  checkExcludedVolumes,
+  checkQuota,
+  insertItem,
+  isIncremental,
+  nameSuffix,
+  newItem,
+} from "./items";
+import { checkPolicyMember, checkProtectable, typeOf } from "./protectable";
 import { checkProvider, projectOf, readBody, unknownProject } from "./request";
 import { checkRestorable } from "./restorable";
 import type { Tag } from "./types";
@@ -48,7 +55,7 @@ const actionSchema = z.union([
 /** `check_protectable` for one resource: the protect rules, plus policy membership and quota. */
 export function protectableVerdict(project: ProjectState, resourceId: string, type: string) {
   const server = project.servers.find((s) => s.id === resourceId);
-  const resourceType = server?.bareMetal ? BARE_METAL_TYPE : type;
+  const resourceType = server ? typeOf(server) : type;
   const problem: CsbsFailure | null = (() => {
     const target = checkProtectable(project, resourceId, type);
     if (isFailure(target)) return target;
@@ -125,8 +132,10 @@ export function resourceRoutes(ctx: SimContext): Hono<SimEnv> {
       (p.description !== undefined ? checkDescription("protect.description", p.description) : null);
     if (problem) return respond(c, problem);
     const resourceId = c.req.param("resource_id");
-    const target = checkProtectable(project, resourceId, p.resource_type ?? SERVER_TYPE);
+    const target = checkProtectable(project, resourceId, p.resource_type);
     if (isFailure(target)) return respond(c, target);
+    const excluded = checkExcludedVolumes(target, p.extra_info);
+    if (isFailure(excluded)) return respond(c, excluded);
     const quota = checkQuota(project.csbs, 1);
     if (quota) return respond(c, quota);
 
@@ -141,6 +150,7 @@ export function resourceRoutes(ctx: SimContext): Hono<SimEnv> {
       autoTrigger: false,
       incremental: isIncremental(project.csbs, resourceId, p.incremental),
       tags,
+      excludeVolumes: excluded,
       createdAt: now,
       newId: ctx.newId,
       rand: ctx.rng,
@@ -157,7 +167,14 @@ export function resourceRoutes(ctx: SimContext): Hono<SimEnv> {
           id: `fake_${ctx.newId()}`,
           name: `server protect plan for ${resourceId}`,
         },
-        resources: [{ id: resourceId, type: SERVER_TYPE, name: `resource_${resourceId}` }],
+        resources: [
+          {
+            id: resourceId,
+            type: item.resourceType,
+            name: `resource_${resourceId}`,
+            extra_info: excluded.length > 0 ? { exclude_volumes: excluded } : {},
+          },
+        ],
         extraInfo: null,
       }),
     );
@@ -165,5 +182,3 @@ export function resourceRoutes(ctx: SimContext): Hono<SimEnv> {
 
   return app;
 }
-
-export { failure };

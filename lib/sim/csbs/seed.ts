@@ -83,6 +83,8 @@ const FAILURES = [
  */
 export function seedCsbs(project: ProjectState, rand: () => number, now: Date): CsbsState {
   const csbs = emptyCsbsState();
+  // Schedules run from the moment the data exists (not from the first tick, which may come late).
+  csbs.scheduledUpTo = now.toISOString();
   const large = project.servers.length >= 100;
   const newId = () => uuidFromRng(rand);
   const protectable: ProtectableServer[] = [];
