@@ -15,6 +15,7 @@ import {
   restoreContextQuery,
   restoreKeys,
   restorePreflightQuery,
+  restoreStatusQuery,
   restoreTargetQuery,
   useSubmitRestore,
 } from "@/lib/api/restore";
@@ -146,6 +147,19 @@ export function RestoreWizard({ backupId }: { backupId: string }) {
   // A ref, not state: a second click in the same frame must see the first one at once.
   const inFlight = useRef(false);
 
+  // Another tab of this wizard (or this one before a reload) may have submitted already: the key
+  // then has a restore, and this tab follows it instead of offering to send it again.
+  const existing = useQuery({
+    ...restoreStatusQuery(state.key ?? ""),
+    enabled: !!state.key && state.step < 5,
+    retry: false,
+    refetchInterval: false,
+    refetchOnWindowFocus: true,
+  });
+  useEffect(() => {
+    if (existing.data && latest.current.step < 5) update({ step: 5 });
+  }, [existing.data, update]);
+
   const leaveMessage = t("restore.leaveConfirm");
   useLeaveGuard(step > 1 && step < 5, leaveMessage);
 
@@ -174,7 +188,9 @@ export function RestoreWizard({ backupId }: { backupId: string }) {
         mappings,
       });
       queryClient.setQueryData(restoreKeys.status(state.key), status);
-      toast.success(t("restore.toast.started", { server: serverName }));
+      if (status.state === "running") {
+        toast.success(t("restore.toast.started", { server: serverName }));
+      }
       update({ step: 5 });
     } catch (error) {
       if (!isApiError(error) || error.status === 0 || error.status >= 500) {
