@@ -1,0 +1,18 @@
+// GET /api/activity: one page of the audit trail of the signed-in account, filtered.
+import { type ActivityPage, activityQuerySchema } from "@/components/activity/activity-search";
+import { auditStore } from "@/lib/server/audit";
+import { withRoute } from "@/lib/server/with-route";
+import { toAuditQuery } from "./activity-query";
+
+export const GET = withRoute(
+  { query: activityQuerySchema },
+  async ({ session, query }): Promise<ActivityPage> => {
+    const page = await auditStore().list(
+      toAuditQuery(session.record.domain.name, query, {
+        limit: query.size,
+        offset: (query.page - 1) * query.size,
+      }),
+    );
+    return { ...page, page: query.page, size: query.size };
+  },
+);
