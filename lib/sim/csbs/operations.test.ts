@@ -198,6 +198,11 @@ describe("policies", () => {
     expect(asc.body.policies.map((p: { id: string }) => p.id)).toEqual(ids.slice(3, 6));
     const afterMarker = await t.call("GET", `/policies?sort=created_at:asc&marker=${ids[1]}`);
     expect(afterMarker.body.policies.map((p: { id: string }) => p.id)).toEqual(ids.slice(2));
+    const firstPage = await t.call("GET", "/policies?sort=created_at:asc&limit=2");
+    const next = new URL(firstPage.body.policies_links[0].href);
+    expect(next.searchParams.get("marker")).toBe(ids[1]);
+    const last = await t.call("GET", `/policies?limit=${ids.length}`);
+    expect(last.body.policies_links).toBeUndefined();
     const byName = await t.call("GET", "/policies?name=my-plan");
     expect(byName.body.policies).toHaveLength(1);
     expect((await t.call("GET", "/policies?name=my-pla")).body.policies).toHaveLength(0);

@@ -222,8 +222,18 @@ export function policyRoutes(ctx: SimContext): Hono<SimEnv> {
       if (!marker) return respond(c, failure("CSBS.9001", `marker (${page.marker}) is not found.`));
       list = list.filter((p) => compare(p, marker) > 0);
     }
+    const more = list.length > page.offset + page.limit;
     list = list.slice(page.offset, page.offset + page.limit);
-    return c.json({ policies: list.map((p) => policyJson(p, project.id)) });
+    const body: Record<string, unknown> = { policies: list.map((p) => policyJson(p, project.id)) };
+    const last = list.at(-1);
+    if (more && last) {
+      // Karbor's style of "next" link, as for checkpoint items.
+      const next = new URL(c.req.url);
+      next.searchParams.delete("offset");
+      next.searchParams.set("marker", last.id);
+      body.policies_links = [{ href: next.toString(), rel: "next" }];
+    }
+    return c.json(body);
   });
 
   app.get("/policies/:policy_id", (c) => {
