@@ -1,11 +1,18 @@
 import type { Metadata } from "next";
-import { NotBuiltYet } from "@/components/layout/not-built-yet";
+import { PageHeader } from "@/components/layout/page-header";
+import { OverviewView } from "@/components/overview/overview-view";
 import { getT } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("nav.overview") };
 }
 
-export default function OverviewPage() {
-  return <NotBuiltYet title="nav.overview" what="page.overview.what" issue={4} />;
+export default async function OverviewPage() {
+  const t = await getT();
+  return (
+    <>
+      <PageHeader title={t("nav.overview")} />
+      <OverviewView />
+    </>
+  );
 }

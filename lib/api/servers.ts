@@ -2,6 +2,7 @@ import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query
 import type { BackupNowBody, BackupNowResult, ServersResponse } from "@/lib/schemas/backups";
 import { backupKeys } from "./backups";
 import { apiFetch } from "./fetcher";
+import { overviewKeys } from "./overview";
 
 export const serverKeys = {
   all: ["servers"] as const,
@@ -33,7 +34,7 @@ export function useBackupNowMutation() {
       await Promise.all([
         client.invalidateQueries({ queryKey: serverKeys.all }),
         client.invalidateQueries({ queryKey: backupKeys.all }),
-        client.invalidateQueries({ queryKey: ["overview"] }),
+        client.invalidateQueries({ queryKey: overviewKeys.all }),
       ]);
     },
   });
