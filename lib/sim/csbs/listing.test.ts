@@ -3,7 +3,7 @@ import { type CsbsClient, PROVIDER_ID, startCsbs } from "./test-kit";
 import type { CsbsItem } from "./types";
 
 // List and count backups with every documented filter, sort, limit, marker and offset, on the
-// large data set (about 10,000 backups), where a page must stay fast.
+// large data set (about 10,000 backups).
 
 let t: CsbsClient;
 let items: CsbsItem[];
@@ -38,27 +38,22 @@ describe("the large data set", () => {
     expect(items.length).toBeGreaterThanOrEqual(10_000);
   });
 
-  it("answers a page of 50 quickly (default order, filtered, marker deep in the list)", async () => {
+  // How fast a page is at this size is measured by `npm run bench` (scripts/bench-sim.ts), not
+  // asserted here: a timed test fails on a slow or busy machine.
+  it("answers a page of 50 at any depth (default order, filtered, marker deep in the list)", async () => {
     const deep = newestFirst(live())[8_000];
-    const queries = [
+    for (const q of [
       "limit=50",
       "limit=50&status=available",
       `limit=50&marker=${deep?.id}`,
       "limit=50&sort=name:asc",
       "limit=50&resource_name=db&offset=200",
-    ];
-    for (const q of queries) await list(q);
-    const times: number[] = [];
-    for (const q of queries) {
-      for (let n = 0; n < 5; n++) {
-        const started = performance.now();
-        await list(q);
-        times.push(performance.now() - started);
-      }
+    ]) {
+      expect((await list(q)).length, q).toBe(50);
     }
-    // The median: a save of the whole state (sim-core's store) may block one request now and then.
-    times.sort((a, b) => a - b);
-    expect(times[Math.floor(times.length / 2)]).toBeLessThan(100);
+    expect(ids(await list(`limit=50&marker=${deep?.id}`))).toEqual(
+      ids(newestFirst(live()).slice(8_001, 8_051)),
+    );
   });
 });
 
