@@ -6,7 +6,8 @@ import { cloudErrorCodes, cloudErrorMessage } from "./cloud-errors";
 // A verbatim copy of §6.2 (error codes) of the CSBS reference, seeds/003, kept in the repository
 // so that the test runs on a fresh clone; when the seeds are present, the copy is checked too.
 const TABLE = path.resolve(import.meta.dirname, "../cloud/fixtures/csbs-error-codes-6.2.txt");
-const SEEDS = "/work/shared/seeds";
+// The seeds sit in shared/ beside the repository (as on the developers' machines and in CI).
+const SEEDS = path.resolve(import.meta.dirname, "../../../shared/seeds");
 
 function codesOf(text: string): string[] {
   return [...new Set([...text.matchAll(/^\d{3}\tCSBS\.(\d{4})\t/gm)].map((m) => `CSBS.${m[1]}`))];
