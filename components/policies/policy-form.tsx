@@ -108,7 +108,12 @@ function defaultsOf(policy: PolicyView | undefined): PolicyFormValues {
   };
 }
 
-const numberOrUndefined = (value: string) => (value.trim() === "" ? undefined : Number(value));
+// RHF also passes the default (a number) through setValueAs, not only what is typed.
+const numberOrUndefined = (value: unknown) => {
+  if (typeof value === "number") return Number.isNaN(value) ? undefined : value;
+  if (typeof value !== "string" || value.trim() === "") return undefined;
+  return Number(value);
+};
 
 /** The policy editor (new and edit): one page, deep-linkable; a failed save keeps everything typed. */
 export function PolicyForm({ policy }: { policy?: PolicyView }) {

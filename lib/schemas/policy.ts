@@ -288,6 +288,8 @@ export const lastRunSchema = z.object({
   at: z.string().optional(),
   name: z.string().optional(),
   failReason: z.string().optional(),
+  /** Made by the schedule (`auto_trigger`), not by "run now" or "back up now". */
+  auto: z.boolean().optional(),
 });
 export type LastRun = z.infer<typeof lastRunSchema>;
 

@@ -65,6 +65,7 @@ export async function lastRunOf(cloud: CloudContext, policyId: string): Promise<
     ...(item.created_at ? { at: item.created_at } : {}),
     ...(item.name ? { name: item.name } : {}),
     ...(item.extend_info.fail_reason ? { failReason: item.extend_info.fail_reason } : {}),
+    ...(item.extend_info.auto_trigger !== undefined ? { auto: item.extend_info.auto_trigger } : {}),
   };
 }
 
