@@ -282,16 +282,51 @@ export function OverviewView() {
           </CardContent>
         </Card>
       </div>
-      <Card className="gap-2 py-4">
-        <CardHeader className="px-4">
-          <CardTitle className="text-base">
-            {t("overview.daily", { days: data.daily.length })}
-          </CardTitle>
-        </CardHeader>
-        <CardContent className="px-4">
-          <BarChart days={data.daily} />
-        </CardContent>
-      </Card>
+      <div className="grid gap-3 lg:grid-cols-3">
+        <Card className="gap-2 py-4 lg:col-span-2">
+          <CardHeader className="px-4">
+            <CardTitle className="text-base">
+              {t("overview.daily", { days: data.daily.length })}
+            </CardTitle>
+          </CardHeader>
+          <CardContent className="px-4">
+            <BarChart days={data.daily} />
+          </CardContent>
+        </Card>
+        <Card className="gap-2 py-4">
+          <CardHeader className="px-4">
+            <CardTitle className="text-base">
+              {t("overview.scheduled", { count: data.scheduled.length })}
+            </CardTitle>
+          </CardHeader>
+          <CardContent className="px-4">
+            {data.scheduled.length === 0 ? (
+              <p className="text-muted-foreground text-sm">{t("overview.noneScheduled")}</p>
+            ) : (
+              <ul className="grid gap-1 text-sm" data-testid="scheduled-list">
+                {data.scheduled.slice(0, 5).map((run) => (
+                  <li key={`${run.policyId}-${run.at}`} className="flex justify-between gap-2">
+                    <span className="truncate">{run.policyName}</span>
+                    <time
+                      dateTime={run.at}
+                      title={formatDateTime(locale, run.at)}
+                      className="shrink-0 text-muted-foreground tabular-nums"
+                    >
+                      {t("overview.scheduledRun", {
+                        time: formatDateTime(locale, run.at, {
+                          hour: "2-digit",
+                          minute: "2-digit",
+                        }),
+                        servers: run.servers,
+                      })}
+                    </time>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </CardContent>
+        </Card>
+      </div>
       <p className="text-muted-foreground text-xs">
         {t("overview.generated", { time: formatDateTime(locale, data.generatedAt) })}
       </p>

@@ -862,6 +862,9 @@ export const en = {
   "overview.chartFailed": "Failed",
   "overview.chartOther": "Other",
   "overview.generated": "Figures as of {time}",
+  "overview.scheduled": "Scheduled, next 24 hours ({count})",
+  "overview.noneScheduled": "No policy runs in the next 24 hours.",
+  "overview.scheduledRun": "{time} · {servers} servers",
   // --- end of backups, servers, overview ---
 };
 
@@ -1696,6 +1699,9 @@ export const zh: Messages = {
   "overview.chartFailed": "失败",
   "overview.chartOther": "其他",
   "overview.generated": "数据截至 {time}",
+  "overview.scheduled": "未来 24 小时的计划（{count}）",
+  "overview.noneScheduled": "未来 24 小时内没有备份策略要执行。",
+  "overview.scheduledRun": "{time} · {servers} 台云服务器",
   // --- end of backups, servers, overview ---
 };
 

@@ -575,4 +575,6 @@ export type OverviewResponse = {
   };
   /** Backups per UTC day and outcome over the last `days` days (newest 1,000 backups read). */
   daily: { day: string; available: number; error: number; other: number }[];
+  /** Runs of enabled policies in the next 24 hours (patterns read in UTC, as the cloud does). */
+  scheduled: { at: string; policyId: string; policyName: string; servers: number }[];
 };

@@ -6,8 +6,10 @@ import {
   getQuotas,
   listCheckpointItems,
   listPolicies,
+  type Policy,
 } from "@/lib/cloud/csbs";
 import { listServers, type Server } from "@/lib/cloud/ecs";
+import { parseCsbsPattern, runsBetween } from "@/lib/schedule";
 import { csbsTime, FILTER_STATUSES, type OverviewResponse } from "@/lib/schemas/backups";
 import { csbsRow, policyByServer } from "../backups/backup-rows";
 
@@ -113,7 +115,37 @@ export async function buildOverview(
       withoutRecentSuccess: servers.filter((s) => !succeeded.has(s.id)).map(named),
     },
     daily: dailyResults(recent.items, chartStart, CHART_DAYS),
+    scheduled: scheduledRuns(policies, now),
   };
+}
+
+const SCHEDULED_SHOWN = 20;
+
+/** The runs enabled policies will start in the next 24 hours, from their patterns (one engine). */
+export function scheduledRuns(
+  policies: readonly Policy[],
+  now: Date,
+): OverviewResponse["scheduled"] {
+  const until = new Date(now.getTime() + DAY_MS);
+  const runs: OverviewResponse["scheduled"] = [];
+  for (const policy of policies) {
+    for (const op of policy.scheduled_operations) {
+      const pattern = op.trigger?.properties.pattern;
+      if (op.enabled === false || !pattern) continue;
+      const parsed = parseCsbsPattern(pattern);
+      // A pattern the engine cannot read is the policy page's problem, not the overview's.
+      if (!parsed.ok) continue;
+      for (const at of runsBetween(parsed.rules, now, until)) {
+        runs.push({
+          at: at.toISOString(),
+          policyId: policy.id,
+          policyName: policy.name,
+          servers: policy.resources.length,
+        });
+      }
+    }
+  }
+  return runs.sort((a, b) => a.at.localeCompare(b.at)).slice(0, SCHEDULED_SHOWN);
 }
 
 export function dailyResults(items: readonly CheckpointItem[], start: Date, days: number) {
