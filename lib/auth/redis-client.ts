@@ -1,6 +1,20 @@
 import { createClient } from "redis";
 
-export type RedisClient = ReturnType<typeof createClient>;
+function newClient(url: string, wasConnected: () => boolean) {
+  return createClient({
+    url,
+    disableOfflineQueue: true,
+    socket: {
+      connectTimeout: 5_000,
+      // A first connection that fails is given up at once (the caller's request fails and the
+      // next one tries again); a connection that was up is retried with a backoff.
+      reconnectStrategy: (retries, cause) =>
+        wasConnected() ? Math.min(retries * 100, 2_000) : cause,
+    },
+  });
+}
+
+export type RedisClient = ReturnType<typeof newClient>;
 
 /**
  * A Redis connection for the shared stores, connected on first use (never at import, so that a
@@ -21,15 +35,13 @@ export function redisHandle(url: string): RedisHandle {
   return {
     client() {
       if (!connecting) {
-        raw = createClient({
-          url,
-          disableOfflineQueue: true,
-          socket: {
-            connectTimeout: 5_000,
-            reconnectStrategy: (retries) => Math.min(retries * 100, 2_000),
-          },
+        let connected = false;
+        const client = newClient(url, () => connected);
+        raw = client;
+        client.on("ready", () => {
+          connected = true;
         });
-        raw.on("error", (error: unknown) => {
+        client.on("error", (error: unknown) => {
           // Without a listener node-redis would crash the process; log at most every 10 s and
           // never the URL (it may carry a password).
           const now = Date.now();
@@ -37,16 +49,17 @@ export function redisHandle(url: string): RedisHandle {
           lastLoggedAt = now;
           const message = error instanceof Error ? error.message : String(error);
           console.error(
-            `Redis connection error: ${message.replace(/redis(s)?:\/\/\S+/g, "redis://…")}`,
+            `Redis connection error: ${message.replace(/rediss?:\/\/\S+/g, "redis://…")}`,
           );
         });
-        const client = raw;
-        connecting = client.connect().then(() => client);
-        // A failed first connection is retried on the next use rather than remembered forever.
-        connecting.catch(() => {
-          connecting = undefined;
+        const attempt = client.connect().then(() => client);
+        connecting = attempt;
+        attempt.catch(() => {
+          if (connecting === attempt) connecting = undefined;
+          if (raw === client) raw = undefined;
           client.destroy();
         });
+        return attempt;
       }
       return connecting;
     },

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUSY_HOLD_MS, type NewRestoreRecord, restoreFingerprint } from "@/lib/server/idempotency";
-import { needBinary, redisServerPath, startTestRedis, type TestRedis } from "@/lib/testing/redis";
+import {
+  freePort,
+  needBinary,
+  redisServerPath,
+  startTestRedis,
+  type TestRedis,
+} from "@/lib/testing/redis";
 import { type RedisHandle, redisHandle } from "./redis-client";
 import { redisIdempotencyStore } from "./redis-idempotency-store";
 import { redisLoginThrottle } from "./redis-login-throttle";
@@ -311,5 +317,47 @@ describe("parseRedisSettings", () => {
     expect(() => parseRedisSettings({ REDIS_URL: "http://user:hunter2@cache" })).not.toThrow(
       /hunter2/,
     );
+  });
+});
+
+describe.runIf(run)("when Redis is down", () => {
+  it("store calls fail at once instead of hanging, and work again once Redis is back", async () => {
+    const port = await freePort();
+    const handle = redisHandle(`redis://127.0.0.1:${port}`);
+    const store = redisSessionStore({ redis: handle, cipher: tokenCipher(secret), limits });
+    try {
+      const started = Date.now();
+      await expect(store.get("k")).rejects.toThrow();
+      expect(Date.now() - started).toBeLessThan(3_000);
+
+      const server = await startTestRedis({ port });
+      try {
+        expect(await store.get("k")).toBeNull();
+      } finally {
+        await server.stop();
+      }
+      // A connection that was up and went down: refused at once while reconnecting.
+      const downAt = Date.now();
+      await expect(store.get("k")).rejects.toThrow();
+      expect(Date.now() - downAt).toBeLessThan(1_000);
+
+      const again = await startTestRedis({ port });
+      try {
+        await expect
+          .poll(
+            () =>
+              store.get("k").then(
+                () => "ok",
+                () => "down",
+              ),
+            { timeout: 10_000 },
+          )
+          .toBe("ok");
+      } finally {
+        await again.stop();
+      }
+    } finally {
+      await handle.close();
+    }
   });
 });

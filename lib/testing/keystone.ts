@@ -8,7 +8,7 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
-import { tmpdir } from "node:os";
+import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
@@ -237,7 +237,9 @@ export async function startTestKeystone(options: StartKeystoneOptions): Promise<
     const url = `http://127.0.0.1:${port}/v3`;
     const manage = (...args: string[]) =>
       exec(bins.manage, ["--config-file", config, ...args], { timeout: 120_000 });
-    const owner = ["--keystone-user", "root", "--keystone-group", "root"];
+    // The key repositories belong to whoever runs the tests (root on CI machines, not always).
+    const group = (await exec("id", ["-gn"])).stdout.trim();
+    const owner = ["--keystone-user", userInfo().username, "--keystone-group", group];
     await manage("db_sync");
     await manage("fernet_setup", ...owner);
     await manage("credential_setup", ...owner);

@@ -80,11 +80,13 @@ export function stopChild(child: ChildProcess, graceMs = 5_000): Promise<void> {
 }
 
 /** Starts redis-server on a free loopback port and waits until it accepts connections. */
-export async function startTestRedis(options: { timeoutMs?: number } = {}): Promise<TestRedis> {
+export async function startTestRedis(
+  options: { timeoutMs?: number; port?: number } = {},
+): Promise<TestRedis> {
   const binary = redisServerPath();
   if (!binary) throw new Error("redis-server is not installed (apt-get install redis-server)");
   const dir = mkdtempSync(path.join(tmpdir(), "redis-test-"));
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const child = spawn(
     binary,
     [
