@@ -1,0 +1,68 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkReadiness, httpReachable } from "./readiness";
+
+let server: Server;
+let url = "";
+
+beforeAll(async () => {
+  // Answers 401 to everything, as a gateway in front of IAM may: reachable all the same.
+  server = createServer((_req, res) => {
+    res.statusCode = 401;
+    res.end("{}");
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v3`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+/** A port that was free a moment ago: nothing listens there. */
+async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const port = (probe.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+describe("checkReadiness", () => {
+  it("is ready when every probe succeeds, and reports each by name", async () => {
+    const result = await checkReadiness({ a: async () => {}, b: httpReachable(url, 1000) });
+    expect(result.ready).toBe(true);
+    expect(Object.keys(result.checks)).toEqual(["a", "b"]);
+    expect(result.checks.b?.ok).toBe(true);
+  });
+
+  it("is not ready when one probe fails, and says which without its error text", async () => {
+    const result = await checkReadiness({
+      store: async () => {
+        throw new Error("SQLITE_CANTOPEN /secret/path");
+      },
+      iam: httpReachable(url, 1000),
+    });
+    expect(result.ready).toBe(false);
+    expect(result.checks.store?.ok).toBe(false);
+    expect(result.checks.iam?.ok).toBe(true);
+    expect(JSON.stringify(result)).not.toContain("secret");
+  });
+
+  it("treats a refused connection and a timeout as unreachable", async () => {
+    const refused = await checkReadiness({
+      iam: httpReachable(`http://127.0.0.1:${await closedPort()}/v3`, 1000),
+    });
+    expect(refused.checks.iam?.ok).toBe(false);
+
+    const silent = createServer(() => {
+      // Never answers.
+    });
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const port = (silent.address() as AddressInfo).port;
+    const started = Date.now();
+    const hung = await checkReadiness({ iam: httpReachable(`http://127.0.0.1:${port}/`, 300) });
+    expect(hung.checks.iam?.ok).toBe(false);
+    expect(Date.now() - started).toBeLessThan(2000);
+    silent.closeAllConnections();
+    await new Promise<void>((resolve) => silent.close(() => resolve()));
+  });
+});
