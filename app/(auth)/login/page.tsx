@@ -1,5 +1,6 @@
-import { ClockIcon, FlaskConicalIcon } from "lucide-react";
+import { ClockIcon, ExternalLinkIcon, FlaskConicalIcon } from "lucide-react";
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { Brand } from "@/components/layout/brand";
@@ -11,6 +12,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { getSession } from "@/lib/auth/session";
 import { isSimulatorMode } from "@/lib/cloud/config";
 import { getT } from "@/lib/i18n/server";
+import { frameContextOf } from "@/lib/portal/frame-context";
 import { demoLogin } from "@/lib/schemas/login";
 import { safeNextPath } from "@/lib/schemas/next-path";
 
@@ -30,6 +32,9 @@ export default async function LoginPage(props: { searchParams: Promise<SearchPar
   const t = await getT();
   const simulator = isSimulatorMode();
   const expired = first(searchParams.reason) === "expired";
+  // In a cross-site portal frame the session cookie would never come back: say so (issue 8).
+  const crossSiteFrame = frameContextOf(await headers()) === "cross-site-frame";
+  const basePath = process.env.NEXT_PUBLIC_BASE_PATH ?? "";
   const defaults = simulator
     ? { domain: demoLogin.domain, user: demoLogin.user, project: demoLogin.project }
     : { domain: "", user: "", project: "" };
@@ -51,6 +56,23 @@ export default async function LoginPage(props: { searchParams: Promise<SearchPar
           className="flex flex-1 items-start justify-center px-4 pt-6 pb-12 outline-none sm:items-center sm:pt-0"
         >
           <div className="grid w-full max-w-md gap-4">
+            {crossSiteFrame ? (
+              <Alert variant="warning" data-testid="frame-notice">
+                <ExternalLinkIcon aria-hidden="true" />
+                <AlertTitle>{t("portal.frameTitle")}</AlertTitle>
+                <AlertDescription className="text-foreground">
+                  <p>{t("portal.frameBody")}</p>
+                  <a
+                    href={`${basePath}${next}`}
+                    target="_blank"
+                    rel="noopener"
+                    className="font-medium underline underline-offset-4"
+                  >
+                    {t("portal.openInTab")}
+                  </a>
+                </AlertDescription>
+              </Alert>
+            ) : null}
             {expired ? (
               <Alert variant="warning">
                 <ClockIcon aria-hidden="true" />
