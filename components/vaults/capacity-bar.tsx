@@ -26,7 +26,7 @@ export function CapacityBar({
     <div className={cn("grid min-w-32 gap-1", className)}>
       <div className="flex items-baseline justify-between gap-2 text-sm tabular-nums">
         <span>
-          {used}/{total}
+          {used}/{total} GB
         </span>
         <span className="text-muted-foreground text-xs">
           {formatNumber(locale, percent / 100, { style: "percent" })}

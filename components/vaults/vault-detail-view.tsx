@@ -172,7 +172,7 @@ export function VaultDetailView({ id }: { id: string }) {
         </CardContent>
       </Card>
 
-      <div className="mt-6 grid gap-6 xl:grid-cols-2">
+      <div className="mt-6 grid gap-6">
         <Card>
           <CardHeader>
             <CardTitle>
@@ -361,72 +361,86 @@ function BackupsTable({ rows, onRenamed }: { rows: BackupRow[]; onRenamed: () =>
   const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
   return (
     <>
-      <Table label={t("vaults.detail.backups")}>
-        <TableHeader>
-          <TableRow>
-            <TableHead>{t("vaults.detail.b.name")}</TableHead>
-            <TableHead>{t("vaults.detail.b.resource")}</TableHead>
-            <TableHead className="w-56">{t("vaults.detail.b.status")}</TableHead>
-            <TableHead>{t("vaults.detail.b.kind")}</TableHead>
-            <TableHead>{t("vaults.detail.b.created")}</TableHead>
-            <TableHead>
-              <span className="sr-only">{t("vaults.detail.b.actions")}</span>
-            </TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {rows.map((row) => {
-            const target = { service: "cbr" as const, status: row.status, id: row.id };
-            return (
-              <TableRow key={row.id} data-testid="vault-backup" data-status={row.status}>
-                <TableCell>
-                  <Link href={backupHref(row.id)} className="font-medium hover:underline">
-                    {row.name || row.id}
-                  </Link>
-                </TableCell>
-                <TableCell>{row.serverName ?? row.serverId ?? "—"}</TableCell>
-                <TableCell>
-                  <div className="grid gap-1">
-                    <StatusBadge status={row.status} progress={row.progress} />
-                    <StatusProgress status={row.status} progress={row.progress} label={row.name} />
-                  </div>
-                </TableCell>
-                <TableCell className="whitespace-nowrap">
-                  {row.incremental === false
-                    ? t("vaults.full")
-                    : row.incremental
-                      ? t("vaults.incremental")
-                      : "—"}
-                  <span className="ml-1 text-muted-foreground text-xs">
-                    · {row.auto ? t("vaults.detail.auto") : t("vaults.detail.manual")}
-                  </span>
-                </TableCell>
-                <TableCell>
-                  <RelativeTime value={row.createdAt} />
-                </TableCell>
-                <TableCell>
-                  <div className="flex justify-end gap-1">
-                    {canRestore(target) ? (
-                      <Button asChild variant="outline" size="sm">
-                        <Link href={restoreHref(target)}>{t("vaults.detail.b.restore")}</Link>
-                      </Button>
-                    ) : null}
-                    {canRename(target) ? (
-                      <Button
-                        variant="ghost"
-                        size="sm"
-                        onClick={() => setRenaming({ id: row.id, name: row.name })}
-                      >
-                        {t("vaults.detail.b.rename")}
-                      </Button>
-                    ) : null}
-                  </div>
-                </TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
+      <ul className="grid gap-2 lg:hidden" aria-label={t("vaults.detail.backups")}>
+        {rows.map((row) => (
+          <li
+            key={row.id}
+            data-testid="vault-backup-card"
+            data-status={row.status}
+            className="grid gap-2 rounded-md border p-3"
+          >
+            <div className="flex flex-wrap items-start justify-between gap-2">
+              <div className="grid">
+                <Link href={backupHref(row.id)} className="font-medium hover:underline">
+                  {row.name || row.id}
+                </Link>
+                <span className="text-muted-foreground text-xs">
+                  {row.serverName ?? row.serverId ?? "—"} · <RelativeTime value={row.createdAt} />
+                </span>
+              </div>
+              <StatusBadge status={row.status} progress={row.progress} />
+            </div>
+            <StatusProgress status={row.status} progress={row.progress} label={row.name} />
+            <RowActions row={row} onRename={setRenaming} />
+          </li>
+        ))}
+      </ul>
+      <div className="hidden lg:block">
+        <Table label={t("vaults.detail.backups")}>
+          <TableHeader>
+            <TableRow>
+              <TableHead>{t("vaults.detail.b.name")}</TableHead>
+              <TableHead>{t("vaults.detail.b.resource")}</TableHead>
+              <TableHead className="w-56">{t("vaults.detail.b.status")}</TableHead>
+              <TableHead>{t("vaults.detail.b.kind")}</TableHead>
+              <TableHead>{t("vaults.detail.b.created")}</TableHead>
+              <TableHead>
+                <span className="sr-only">{t("vaults.detail.b.actions")}</span>
+              </TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {rows.map((row) => {
+              return (
+                <TableRow key={row.id} data-testid="vault-backup" data-status={row.status}>
+                  <TableCell>
+                    <Link href={backupHref(row.id)} className="font-medium hover:underline">
+                      {row.name || row.id}
+                    </Link>
+                  </TableCell>
+                  <TableCell>{row.serverName ?? row.serverId ?? "—"}</TableCell>
+                  <TableCell>
+                    <div className="grid gap-1">
+                      <StatusBadge status={row.status} progress={row.progress} />
+                      <StatusProgress
+                        status={row.status}
+                        progress={row.progress}
+                        label={row.name}
+                      />
+                    </div>
+                  </TableCell>
+                  <TableCell className="whitespace-nowrap">
+                    {row.incremental === false
+                      ? t("vaults.full")
+                      : row.incremental
+                        ? t("vaults.incremental")
+                        : "—"}
+                    <span className="ml-1 text-muted-foreground text-xs">
+                      · {row.auto ? t("vaults.detail.auto") : t("vaults.detail.manual")}
+                    </span>
+                  </TableCell>
+                  <TableCell>
+                    <RelativeTime value={row.createdAt} />
+                  </TableCell>
+                  <TableCell>
+                    <RowActions row={row} onRename={setRenaming} />
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      </div>
       {renaming ? (
         <RenameBackupDialog
           backup={renaming}
@@ -440,6 +454,32 @@ function BackupsTable({ rows, onRenamed }: { rows: BackupRow[]; onRenamed: () =>
         />
       ) : null}
     </>
+  );
+}
+
+/** Restore and rename, offered only in the states the cloud accepts (the backups' own rules). */
+function RowActions({
+  row,
+  onRename,
+}: {
+  row: BackupRow;
+  onRename: (backup: { id: string; name: string }) => void;
+}) {
+  const t = useT();
+  const target = { service: "cbr" as const, status: row.status, id: row.id };
+  return (
+    <div className="flex justify-end gap-1">
+      {canRestore(target) ? (
+        <Button asChild variant="outline" size="sm">
+          <Link href={restoreHref(target)}>{t("vaults.detail.b.restore")}</Link>
+        </Button>
+      ) : null}
+      {canRename(target) ? (
+        <Button variant="ghost" size="sm" onClick={() => onRename({ id: row.id, name: row.name })}>
+          {t("vaults.detail.b.rename")}
+        </Button>
+      ) : null}
+    </div>
   );
 }
 
@@ -513,7 +553,7 @@ function Tasks({ tasks }: { tasks: TaskView[] }) {
                   : ""}
               </Badge>
               {task.errorMessage ? (
-                <div className="mt-1 text-destructive text-xs">
+                <div className="mt-1 max-w-md whitespace-normal text-destructive text-xs">
                   {task.errorMessage}
                   {task.errorCode ? (
                     <span className="ml-1 font-mono">({task.errorCode})</span>

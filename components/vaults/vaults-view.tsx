@@ -46,7 +46,7 @@ import { VaultStatusBadge } from "./vault-status-badge";
 
 const ANY = "any";
 
-/** `/vaults`: filters and paging in the URL, applied by the cloud; a table, cards on narrow screens. */
+/** `/vaults`: filters and paging in the URL, applied by the cloud; a table, cards below 1024 px. */
 export function VaultsView() {
   const t = useT();
   const locale = useLocale();
@@ -198,10 +198,10 @@ export function VaultsView() {
         </Card>
       ) : data ? (
         <>
-          <div className="hidden md:block">
+          <div className="hidden lg:block">
             <VaultTable vaults={data.vaults} />
           </div>
-          <ul className="grid gap-3 md:hidden" aria-label={t("nav.vaults")}>
+          <ul className="grid gap-3 sm:grid-cols-2 lg:hidden" aria-label={t("nav.vaults")}>
             {data.vaults.map((vault) => (
               <li key={vault.id}>
                 <VaultCard vault={vault} />
