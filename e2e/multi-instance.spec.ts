@@ -1,9 +1,17 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { createClient } from "redis";
+import { defaultMapping } from "../lib/restore";
+import {
+  type RestoreContextResponse,
+  ruleBackup,
+  ruleTarget,
+  type TargetResponse,
+} from "../lib/schemas/restore";
 import { startTestSim, type TestSim } from "../lib/sim/testing/start";
 import {
   freePort,
@@ -167,6 +175,61 @@ test.describe("several instances sharing one Redis", () => {
     expect(Number(onB.headers.get("retry-after"))).toBeGreaterThan(0);
     // Another user is not held back.
     expect((await attempt(b, `${user}-other`)).status).toBe(401);
+  });
+
+  test("a restore submitted through one instance is not sent again through the other", async () => {
+    const cookie = await signIn(a);
+    const { token, projectId } = await sim.adminToken();
+    const list = (await (
+      await fetch(
+        `${sim.url}/csbs/v1/${projectId}/checkpoint_items?status=available&resource_name=db-01&limit=50`,
+        { headers: { "x-auth-token": token } },
+      )
+    ).json()) as { checkpoint_items: { id: string; resource_id: string }[] };
+    const item = list.checkpoint_items[0];
+    if (!item) throw new Error("the simulator has an available backup of db-01");
+    const context = (await (
+      await get(a, `/api/restores/backups/${item.id}?service=csbs`, cookie)
+    ).json()) as RestoreContextResponse;
+    const target = (await (
+      await get(b, `/api/restores/targets/${item.resource_id}`, cookie)
+    ).json()) as TargetResponse;
+    const body = {
+      key: randomUUID(),
+      service: "csbs",
+      backupId: item.id,
+      serverId: item.resource_id,
+      powerOn: false,
+      mappings: defaultMapping(
+        ruleBackup(context.backup),
+        ruleTarget(item.resource_id, target.volumes),
+      ),
+    };
+    const restoresSent = async () =>
+      (
+        (await (await fetch(`${sim.url}/_sim/stats`)).json()) as {
+          changeRoutes: Record<string, number>;
+        }
+      ).changeRoutes["POST /csbs/v1/:project_id/restores"] ?? 0;
+    const before = await restoresSent();
+
+    // The same wizard's request through both instances at once (a retry landing elsewhere).
+    const [onA, onB] = await Promise.all([
+      post(a, "/api/restores", body, cookie),
+      post(b, "/api/restores", body, cookie),
+    ]);
+    // One is sent (201); the other finds it on its way (202) or, if it came second, started (200).
+    const statuses = [onA.status, onB.status].sort();
+    expect(statuses.filter((status) => status === 201)).toHaveLength(1);
+    expect([200, 202]).toContain(statuses.find((status) => status !== 201));
+    // Once more through B, after both answered: the first request's restore, nothing sent.
+    const again = await post(b, "/api/restores", body, cookie);
+    expect(again.status).toBe(200);
+    expect(await restoresSent()).toBe(before + 1);
+    // Another wizard (another key) for the same backup, through the other instance: refused.
+    const other = await post(a, "/api/restores", { ...body, key: randomUUID() }, cookie);
+    expect(other.status).toBe(409);
+    expect(await restoresSent()).toBe(before + 1);
   });
 
   test("SIGTERM drains: a slow upstream request in flight still completes", async () => {
