@@ -9,6 +9,7 @@ import {
   vaultSearchToParams,
   vaultTasksResponseSchema,
 } from "@/lib/schemas/vault";
+import { backupKeys } from "./backups";
 import { apiFetch } from "./fetcher";
 
 export const vaultKeys = {
@@ -71,6 +72,11 @@ export function useCreateCheckpoint(vaultId: string) {
     mutationFn: async (body: CreateCheckpointBody) =>
       checkpointResponseSchema.parse(await apiFetch("/api/checkpoints", { method: "POST", body }))
         .checkpoint,
-    onSuccess: () => client.invalidateQueries({ queryKey: vaultKeys.detail(vaultId) }),
+    // The new backups show in the vault and in /backups (CBR).
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: vaultKeys.all }),
+        client.invalidateQueries({ queryKey: backupKeys.all }),
+      ]),
   });
 }
