@@ -146,7 +146,7 @@ function BackUpForm({
     },
   });
   const { errors } = form.formState;
-  const create = useCreateCheckpoint(vault.id);
+  const create = useCreateCheckpoint();
   const [formError, setFormError] = useState<string | null>(null);
   // A ref, not state: a second click in the same frame must see the first one at once.
   const inFlight = useRef(false);

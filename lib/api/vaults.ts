@@ -66,7 +66,7 @@ export function vaultTasksQuery(id: string) {
 }
 
 /** Back up a vault now. Never retried (a second checkpoint would back everything up twice). */
-export function useCreateCheckpoint(vaultId: string) {
+export function useCreateCheckpoint() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async (body: CreateCheckpointBody) =>
