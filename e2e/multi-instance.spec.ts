@@ -246,6 +246,7 @@ test.describe("several instances sharing one Redis", () => {
     const sentAt = Date.now();
     const slow = get(b, "/api/auth/projects", cookie).then(async (res) => ({
       status: res.status,
+      connection: res.headers.get("connection"),
       body: (await res.json()) as { projects?: unknown[] },
       at: Date.now(),
     }));
@@ -262,6 +263,18 @@ test.describe("several instances sharing one Redis", () => {
 
     const termAt = Date.now();
     b.child.kill("SIGTERM");
+    // New connections are refused at once (a load balancer moves on), while the old one drains.
+    await expect
+      .poll(
+        () =>
+          fetch(`${b.url}/login`).then(
+            () => "open",
+            () => "closed",
+          ),
+        { timeout: 5_000, intervals: [50] },
+      )
+      .toBe("closed");
+    const refusedAt = Date.now();
     const code = await b.exited;
     const exitAt = Date.now();
     const answer = await slow;
@@ -270,11 +283,12 @@ test.describe("several instances sharing one Redis", () => {
     expect(answer.body.projects).toHaveLength(2);
     // In flight across the signal: answered after it, and the process waited for it to exit.
     expect(answer.at).toBeGreaterThan(termAt);
+    expect(answer.at).toBeGreaterThan(refusedAt);
     expect(exitAt - termAt).toBeGreaterThan(1_000);
     expect(code === 143 || code === null).toBe(true);
     test.info().annotations.push({
       type: "drain",
-      description: `request sent at 0 ms, SIGTERM at ${termAt - sentAt} ms, answered 200 at ${answer.at - sentAt} ms, process exited (code ${code}) at ${exitAt - sentAt} ms`,
+      description: `request sent at 0 ms, SIGTERM at ${termAt - sentAt} ms, new connections refused at ${refusedAt - sentAt} ms, answered 200 (connection: ${answer.connection}) at ${answer.at - sentAt} ms, process exited (code ${code}) at ${exitAt - sentAt} ms`,
     });
     console.log(test.info().annotations.at(-1)?.description);
 
