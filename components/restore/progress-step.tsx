@@ -18,6 +18,8 @@ type ProgressStepProps = {
   backupId: string;
   serverId: string;
   serverName: string;
+  /** The submit is still on its way: the key may have no record yet. */
+  submitting: boolean;
   /** The request never reached the console (no record of the key): send it again. */
   onNotReceived: () => void;
 };
@@ -33,9 +35,12 @@ const ICONS: Record<RestoreState, typeof CircleCheckIcon> = {
 /** Step 5: the restore followed to its end, from the cloud, with links to what it touched. */
 export function ProgressStep(props: ProgressStepProps) {
   const t = useT();
-  const query = useQuery(restoreStatusQuery(props.wizardKey));
+  const query = useQuery({
+    ...restoreStatusQuery(props.wizardKey),
+    enabled: !props.submitting,
+  });
   const status = query.data;
-  const notReceived = isApiError(query.error) && query.error.status === 404;
+  const notReceived = !props.submitting && isApiError(query.error) && query.error.status === 404;
   const state: RestoreState = status?.state ?? "submitting";
   const Icon = ICONS[state];
   const backupHref = `/backups/${encodeURIComponent(props.backupId)}${props.service === "cbr" ? "?service=cbr" : ""}`;

@@ -178,6 +178,8 @@ export function RestoreWizard({ backupId }: { backupId: string }) {
     setSubmitError(null);
     setRefusal(null);
     const serverName = server?.name ?? serverId;
+    // The progress step says "submitting" at once; a refusal brings the user back to its place.
+    update({ step: 5 });
     try {
       const status = await submitMutation.mutateAsync({
         key: state.key,
@@ -199,10 +201,9 @@ export function RestoreWizard({ backupId }: { backupId: string }) {
       } else if (error.field?.startsWith("mappings.")) {
         setRefusal({ backupId: error.field.slice("mappings.".length), message: error.message });
         update({ step: 3 });
-      } else if (error.field === "mappings") {
-        setSubmitError(t("restore.submit.refused", { message: error.message }));
       } else {
         setSubmitError(t("restore.submit.refused", { message: error.message }));
+        update({ step: 4 });
       }
     } finally {
       inFlight.current = false;
@@ -341,6 +342,7 @@ export function RestoreWizard({ backupId }: { backupId: string }) {
             backupId={backupId}
             serverId={serverId ?? backup.serverId}
             serverName={server?.name ?? backup.serverName}
+            submitting={submitMutation.isPending}
             onNotReceived={() => update({ step: 4 })}
           />
         ) : null}
