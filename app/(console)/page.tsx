@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/layout/page-header";
 import { OverviewView } from "@/components/overview/overview-view";
 import { getT } from "@/lib/i18n/server";
 
@@ -7,12 +6,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("nav.overview") };
 }
 
-export default async function OverviewPage() {
-  const t = await getT();
-  return (
-    <>
-      <PageHeader title={t("nav.overview")} />
-      <OverviewView />
-    </>
-  );
+export default function OverviewPage() {
+  // The view renders the page header itself: its refresh state sits beside the title.
+  return <OverviewView />;
 }

@@ -125,7 +125,7 @@ export function BackupDetailView({ id, service }: { id: string; service: BackupS
       : formatNumber(locale, value, { maximumFractionDigits: digits });
 
   return (
-    <div className="grid gap-6">
+    <div className="grid min-w-0 gap-6 [&>*]:min-w-0">
       {back}
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div className="grid min-w-0 gap-2">
@@ -202,10 +202,12 @@ export function BackupDetailView({ id, service }: { id: string; service: BackupS
         </Alert>
       ) : null}
 
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid gap-6 lg:grid-cols-2 [&>*]:min-w-0">
         <Card>
           <CardHeader>
-            <CardTitle>{t("backups.detail.summary")}</CardTitle>
+            <CardTitle>
+              <h2>{t("backups.detail.summary")}</h2>
+            </CardTitle>
           </CardHeader>
           <CardContent>
             <Facts
@@ -244,7 +246,9 @@ export function BackupDetailView({ id, service }: { id: string; service: BackupS
         </Card>
         <Card>
           <CardHeader>
-            <CardTitle>{t("backups.detail.timings")}</CardTitle>
+            <CardTitle>
+              <h2>{t("backups.detail.timings")}</h2>
+            </CardTitle>
           </CardHeader>
           <CardContent>
             <Facts
@@ -274,7 +278,9 @@ export function BackupDetailView({ id, service }: { id: string; service: BackupS
 
       <Card>
         <CardHeader>
-          <CardTitle>{t("backups.detail.disks", { count: detail.disks.length })}</CardTitle>
+          <CardTitle>
+            <h2>{t("backups.detail.disks", { count: detail.disks.length })}</h2>
+          </CardTitle>
         </CardHeader>
         <CardContent>
           {detail.disks.length === 0 ? (
@@ -330,11 +336,13 @@ export function BackupDetailView({ id, service }: { id: string; service: BackupS
         </CardContent>
       </Card>
 
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid gap-6 lg:grid-cols-2 [&>*]:min-w-0">
         {detail.server ? (
           <Card>
             <CardHeader>
-              <CardTitle>{t("backups.detail.serverAtBackup")}</CardTitle>
+              <CardTitle>
+                <h2>{t("backups.detail.serverAtBackup")}</h2>
+              </CardTitle>
             </CardHeader>
             <CardContent>
               <Facts
@@ -354,7 +362,9 @@ export function BackupDetailView({ id, service }: { id: string; service: BackupS
         ) : null}
         <Card>
           <CardHeader>
-            <CardTitle>{t("backups.detail.more")}</CardTitle>
+            <CardTitle>
+              <h2>{t("backups.detail.more")}</h2>
+            </CardTitle>
           </CardHeader>
           <CardContent className="grid gap-3">
             <Facts

@@ -160,7 +160,12 @@ export function BackupsTable({
           </TableHeader>
           <TableBody>
             {rows.map((row) => (
-              <TableRow key={row.id} data-testid="backup-row" data-status={row.status}>
+              <TableRow
+                key={row.id}
+                data-testid="backup-row"
+                data-id={row.id}
+                data-status={row.status}
+              >
                 {selectable ? (
                   <TableCell>
                     <input

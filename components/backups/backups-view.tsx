@@ -131,7 +131,7 @@ export function BackupsView() {
   })()}`;
 
   return (
-    <div className="grid gap-4">
+    <div className="grid min-w-0 gap-4 [&>*]:min-w-0">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <fieldset className="inline-flex rounded-md border p-0.5">
           <legend className="sr-only">{t("backups.service")}</legend>

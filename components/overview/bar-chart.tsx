@@ -37,8 +37,8 @@ export function BarChart({ days }: { days: Day[] }) {
       </div>
       <div className="mt-1 flex gap-1 text-[10px] text-muted-foreground" aria-hidden="true">
         {days.map((d, i) => (
-          <span key={d.day} className="flex-1 text-center">
-            {i % 2 === 0 || i === days.length - 1 ? label(d.day) : ""}
+          <span key={d.day} className="flex-1 whitespace-nowrap text-center">
+            {(days.length - 1 - i) % 3 === 0 ? label(d.day) : ""}
           </span>
         ))}
       </div>

@@ -6,6 +6,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { detailHref, When } from "@/components/backups/backups-table";
 import { LiveStatus } from "@/components/data-table/live-status";
+import { PageHeader } from "@/components/layout/page-header";
 import { StatusGlyph } from "@/components/status/status-icon";
 import { type StatusTone, statusMeta } from "@/components/status/status-meta";
 import { StatusProgress } from "@/components/status/status-progress";
@@ -106,21 +107,30 @@ export function OverviewView() {
 
   if (query.isError && !data) {
     return (
-      <Alert variant="destructive">
-        <AlertCircleIcon aria-hidden="true" />
-        <AlertTitle>{t("overview.error")}</AlertTitle>
-        <AlertDescription>
-          <p>{isApiError(query.error) ? query.error.message : t("backups.error.unknown")}</p>
-          <Button variant="outline" size="sm" className="mt-2" onClick={() => void query.refetch()}>
-            {t("common.retry")}
-          </Button>
-        </AlertDescription>
-      </Alert>
+      <>
+        <PageHeader title={t("nav.overview")} />
+        <Alert variant="destructive">
+          <AlertCircleIcon aria-hidden="true" />
+          <AlertTitle>{t("overview.error")}</AlertTitle>
+          <AlertDescription>
+            <p>{isApiError(query.error) ? query.error.message : t("backups.error.unknown")}</p>
+            <Button
+              variant="outline"
+              size="sm"
+              className="mt-2"
+              onClick={() => void query.refetch()}
+            >
+              {t("common.retry")}
+            </Button>
+          </AlertDescription>
+        </Alert>
+      </>
     );
   }
   if (!data) {
     return (
       <div className="grid gap-3" role="status" aria-busy="true" aria-label={t("common.loading")}>
+        <PageHeader title={t("nav.overview")} />
         <Skeleton className="h-24 w-full" />
         <div className="grid gap-3 lg:grid-cols-3">
           <Skeleton className="h-56" />
@@ -136,7 +146,7 @@ export function OverviewView() {
 
   return (
     <div className="grid gap-3">
-      <div className="flex justify-end">
+      <PageHeader title={t("nav.overview")}>
         <LiveStatus
           updatedAt={query.dataUpdatedAt}
           fetching={query.isFetching}
@@ -145,7 +155,7 @@ export function OverviewView() {
           onTogglePause={() => setPaused((p) => !p)}
           onRefresh={() => void query.refetch()}
         />
-      </div>
+      </PageHeader>
       <Tiles data={data} />
       <div className="grid gap-3 lg:grid-cols-3">
         <Card className="gap-2 py-4">
@@ -327,9 +337,6 @@ export function OverviewView() {
           </CardContent>
         </Card>
       </div>
-      <p className="text-muted-foreground text-xs">
-        {t("overview.generated", { time: formatDateTime(locale, data.generatedAt) })}
-      </p>
     </div>
   );
 }

@@ -136,7 +136,7 @@ export function ServersView() {
   }
 
   return (
-    <div className="grid gap-4">
+    <div className="grid min-w-0 gap-4 [&>*]:min-w-0">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div className="grid gap-1.5">
           <label htmlFor="server-filter" className="font-medium text-sm">

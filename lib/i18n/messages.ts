@@ -631,6 +631,21 @@ export const en = {
   "activity.empty.none": "No activity recorded yet.",
   "activity.empty.filtered": "No activity matches these filters.",
 
+  // --- portal, wall display (issue 8) ---
+  "portal.back": "Back to the portal",
+  "portal.backTo": "Back to {name}",
+  "portal.frameTitle": "Sign-in cannot work inside this frame",
+  "portal.frameBody":
+    "The page around this console is on another site, and browsers keep the console's session cookie out of frames of other sites (a protection against clickjacking). Open the console in its own tab, or ask for it to be served on the portal's site.",
+  "portal.openInTab": "Open the console in a new tab",
+  "wall.title": "Backup status",
+  "wall.coverage": "Coverage",
+  "wall.stale": "Figures are not current",
+  "wall.updatedAt": "Updated {time}",
+  "wall.exit": "Exit wall display",
+  "wall.open": "Wall display",
+  // --- end of portal, wall display ---
+
   // --- backups, servers, overview (issue 4) ---
   "status.available": "Available",
   "status.waiting_protect": "Waiting to back up",
@@ -710,8 +725,7 @@ export const en = {
   "backups.exportCsv": "Export CSV",
   "backups.cancel": "Cancel",
   "backups.empty.none": "No backups yet",
-  "backups.empty.noneHint":
-    "Back up a server from the Servers page, or let a policy make the first backups.",
+  "backups.empty.noneHint": "Back up a server from the Servers page, or let a policy make the first backups.",
   "backups.empty.filtered": "No backup matches these filters",
   "backups.empty.filteredHint": "Remove a filter or widen the time range.",
   "backups.error.title": "The backups could not be loaded",
@@ -720,8 +734,7 @@ export const en = {
   "backups.dropped.title": "Some values in the address were not applied",
   "backups.dropped.unknownValue": "{param}: “{value}” is not a value this list knows.",
   "backups.dropped.tooMany": "{param}: “{value}” was left out (one value only here).",
-  "backups.dropped.tooLong":
-    "{param}: the value is too long or has characters that are not allowed.",
+  "backups.dropped.tooLong": "{param}: the value is too long or has characters that are not allowed.",
   "backups.dropped.badDate": "{param}: “{value}” is not a date (use 2026-11-01).",
   "backups.dropped.endBeforeStart": "{param}: the end “{value}” is before the start.",
   "backups.dropped.badNumber": "{param}: “{value}” is not a number allowed here.",
@@ -729,13 +742,11 @@ export const en = {
   "backups.dropped.clean": "Remove them from the address",
   "backups.deleteDialog.titleOne": "Delete backup {name}?",
   "backups.deleteDialog.titleMany": "Delete {count} backups?",
-  "backups.deleteDialog.body":
-    "This deletes {count} backup(s), {size} in all. Deleted backups cannot be restored or recovered.",
+  "backups.deleteDialog.body": "This deletes {count} backup(s), {size} in all. Deleted backups cannot be restored or recovered.",
   "backups.deleteDialog.more": "and {count} more",
   "backups.deleteDialog.scope": "What to delete",
   "backups.deleteDialog.scopeItem": "Only these backups",
-  "backups.deleteDialog.scopeCheckpoint":
-    "Every backup of their checkpoints (all servers backed up in the same run)",
+  "backups.deleteDialog.scopeCheckpoint": "Every backup of their checkpoints (all servers backed up in the same run)",
   "backups.deleteDialog.confirm": "Delete ({count})",
   "backups.deleteDialog.started": "Deleting {count} backup(s)",
   "backups.deleteDialog.follow": "Follow the deletes",
@@ -819,18 +830,15 @@ export const en = {
   "servers.notProtectable": "No",
   "servers.backupNow.titleOne": "Back up {name} now",
   "servers.backupNow.titleMany": "Back up {count} servers now",
-  "servers.backupNow.description":
-    "A manual backup is kept until you delete it; policies' retention rules do not remove it.",
+  "servers.backupNow.description": "A manual backup is kept until you delete it; policies' retention rules do not remove it.",
   "servers.backupNow.name": "Backup name",
   "servers.backupNow.nameHint": "1–255 characters: letters, digits, _ and -.",
   "servers.backupNow.nameHintMany": "Each server gets a suffix: {first}, -0002, …",
-  "servers.backupNow.nameInvalid":
-    "Use 1–255 characters (250 for several servers): letters, digits, _ and - only.",
+  "servers.backupNow.nameInvalid": "Use 1–255 characters (250 for several servers): letters, digits, _ and - only.",
   "servers.backupNow.descriptionLabel": "Description (optional)",
   "servers.backupNow.descriptionInvalid": "At most 255 characters, without < or >.",
   "servers.backupNow.full": "Full backup",
-  "servers.backupNow.fullHint":
-    "Copies every block again. Otherwise only what changed since the last backup (the first backup is always full).",
+  "servers.backupNow.fullHint": "Copies every block again. Otherwise only what changed since the last backup (the first backup is always full).",
   "servers.backupNow.disks": "Data disks to leave out",
   "servers.backupNow.noDataDisks": "No data disk: the whole server is backed up.",
   "servers.backupNow.exclude": "Leave out {disk}",
@@ -873,20 +881,6 @@ export const en = {
   "overview.noneScheduled": "No policy runs in the next 24 hours.",
   "overview.scheduledRun": "{time} · {servers} servers",
   // --- end of backups, servers, overview ---
-  // --- portal, wall display (issue 8) ---
-  "portal.back": "Back to the portal",
-  "portal.backTo": "Back to {name}",
-  "portal.frameTitle": "Sign-in cannot work inside this frame",
-  "portal.frameBody":
-    "The page around this console is on another site, and browsers keep the console's session cookie out of frames of other sites (a protection against clickjacking). Open the console in its own tab, or ask for it to be served on the portal's site.",
-  "portal.openInTab": "Open the console in a new tab",
-  "wall.title": "Backup status",
-  "wall.coverage": "Coverage",
-  "wall.stale": "Figures are not current",
-  "wall.updatedAt": "Updated {time}",
-  "wall.exit": "Exit wall display",
-  "wall.open": "Wall display",
-  // --- end of portal, wall display ---
 };
 
 export type MessageKey = keyof typeof en;
@@ -1489,6 +1483,21 @@ export const zh: Messages = {
   "activity.empty.none": "尚无操作记录。",
   "activity.empty.filtered": "没有符合筛选条件的操作记录。",
 
+  // --- portal, wall display (issue 8) ---
+  "portal.back": "返回门户",
+  "portal.backTo": "返回{name}",
+  "portal.frameTitle": "无法在此框架内登录",
+  "portal.frameBody":
+    "嵌入本控制台的页面属于另一个站点，浏览器不会把控制台的会话 Cookie 发送到其他站点的框架中（防止点击劫持）。请在单独的标签页中打开控制台，或请管理员将其部署在门户的同一站点下。",
+  "portal.openInTab": "在新标签页中打开控制台",
+  "wall.title": "备份状态",
+  "wall.coverage": "覆盖情况",
+  "wall.stale": "数据不是最新的",
+  "wall.updatedAt": "更新于 {time}",
+  "wall.exit": "退出大屏模式",
+  "wall.open": "大屏模式",
+  // --- end of portal, wall display ---
+
   // --- backups, servers, overview (issue 4) ---
   "status.available": "可用",
   "status.waiting_protect": "等待备份",
@@ -1589,8 +1598,7 @@ export const zh: Messages = {
   "backups.deleteDialog.more": "以及另外 {count} 个",
   "backups.deleteDialog.scope": "删除范围",
   "backups.deleteDialog.scopeItem": "仅删除这些备份",
-  "backups.deleteDialog.scopeCheckpoint":
-    "删除其备份记录中的所有备份（同一次执行中备份的所有云服务器）",
+  "backups.deleteDialog.scopeCheckpoint": "删除其备份记录中的所有备份（同一次执行中备份的所有云服务器）",
   "backups.deleteDialog.confirm": "删除（{count}）",
   "backups.deleteDialog.started": "正在删除 {count} 个备份",
   "backups.deleteDialog.follow": "查看删除进度",
@@ -1674,18 +1682,15 @@ export const zh: Messages = {
   "servers.notProtectable": "不可以",
   "servers.backupNow.titleOne": "立即备份 {name}",
   "servers.backupNow.titleMany": "立即备份 {count} 台云服务器",
-  "servers.backupNow.description":
-    "手动备份会一直保留，直到您删除它；备份策略的保留规则不会删除它。",
+  "servers.backupNow.description": "手动备份会一直保留，直到您删除它；备份策略的保留规则不会删除它。",
   "servers.backupNow.name": "备份名称",
   "servers.backupNow.nameHint": "1–255 个字符：字母、数字、_ 和 -。",
   "servers.backupNow.nameHintMany": "每台云服务器会加上后缀：{first}、-0002……",
-  "servers.backupNow.nameInvalid":
-    "请使用 1–255 个字符（多台云服务器时为 250 个），仅限字母、数字、_ 和 -。",
+  "servers.backupNow.nameInvalid": "请使用 1–255 个字符（多台云服务器时为 250 个），仅限字母、数字、_ 和 -。",
   "servers.backupNow.descriptionLabel": "描述（可选）",
   "servers.backupNow.descriptionInvalid": "最多 255 个字符，不能包含 < 或 >。",
   "servers.backupNow.full": "全量备份",
-  "servers.backupNow.fullHint":
-    "重新复制所有数据块；否则只备份自上次备份以来的变化（首次备份总是全量备份）。",
+  "servers.backupNow.fullHint": "重新复制所有数据块；否则只备份自上次备份以来的变化（首次备份总是全量备份）。",
   "servers.backupNow.disks": "不备份的数据盘",
   "servers.backupNow.noDataDisks": "没有数据盘：将备份整台云服务器。",
   "servers.backupNow.exclude": "不备份 {disk}",
@@ -1728,20 +1733,6 @@ export const zh: Messages = {
   "overview.noneScheduled": "未来 24 小时内没有备份策略要执行。",
   "overview.scheduledRun": "{time} · {servers} 台云服务器",
   // --- end of backups, servers, overview ---
-  // --- portal, wall display (issue 8) ---
-  "portal.back": "返回门户",
-  "portal.backTo": "返回{name}",
-  "portal.frameTitle": "无法在此框架内登录",
-  "portal.frameBody":
-    "嵌入本控制台的页面属于另一个站点，浏览器不会把控制台的会话 Cookie 发送到其他站点的框架中（防止点击劫持）。请在单独的标签页中打开控制台，或请管理员将其部署在门户的同一站点下。",
-  "portal.openInTab": "在新标签页中打开控制台",
-  "wall.title": "备份状态",
-  "wall.coverage": "覆盖情况",
-  "wall.stale": "数据不是最新的",
-  "wall.updatedAt": "更新于 {time}",
-  "wall.exit": "退出大屏模式",
-  "wall.open": "大屏模式",
-  // --- end of portal, wall display ---
 };
 
 export const catalogs: Record<"en" | "zh", Messages> = { en, zh };
