@@ -3,6 +3,7 @@
 import { useMemo } from "react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { useT } from "@/lib/i18n/i18n-provider";
+import { formatOffset, offsetMinutesAt } from "@/lib/schedule";
 import type { PolicyView } from "@/lib/schemas/policy";
 import { type FleetCell, fleetWeek } from "../schedule/builder-model";
 import { DAY_KEYS } from "../schedule/schedule-builder";
@@ -62,7 +63,14 @@ export function FleetSchedule({
         <CardDescription>{t("policies.fleet.hint", { zone })}</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
-        <ZoneSelect zone={zone} onZoneChange={onZoneChange} now={now} />
+        <ZoneSelect
+          zone={zone}
+          onZoneChange={onZoneChange}
+          now={now}
+          description={t("policies.fleet.zoneHint", {
+            offset: formatOffset(offsetMinutesAt(zone, now)),
+          })}
+        />
         <WeekGrid
           label={t("policies.fleet.gridLabel", { zone })}
           dayLabel={(d) => t(DAY_KEYS[d])}

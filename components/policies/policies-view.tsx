@@ -124,7 +124,7 @@ export function PoliciesView() {
   const lastRunsLoaded = query.data?.lastRunsLoaded ?? true;
 
   return (
-    <div className="grid gap-6">
+    <div className="grid min-w-0 gap-6 [&>*]:min-w-0">
       <form
         className="flex flex-wrap items-end gap-3"
         onSubmit={(event) => {
@@ -252,7 +252,7 @@ export function PoliciesView() {
 
       {rows.length > 0 ? (
         <>
-          <div className="hidden md:block">
+          <div className="hidden lg:block">
             <Table label={t("policies.tableLabel")} data-testid="policies-table">
               <TableHeader>
                 <TableRow>
@@ -305,7 +305,7 @@ export function PoliciesView() {
                     <TableCell>
                       <EnabledBadge t={t} enabled={policy.enabled} />
                     </TableCell>
-                    <TableCell className="max-w-80 whitespace-normal text-sm">
+                    <TableCell className="min-w-52 max-w-80 whitespace-normal text-sm">
                       {summary ?? (
                         <Badge variant="warning">{t("policies.scheduleUnreadable")}</Badge>
                       )}
@@ -328,18 +328,19 @@ export function PoliciesView() {
                     </TableCell>
                     <TableCell>
                       <div className="flex justify-end gap-2">
-                        <Button asChild variant="outline" size="sm">
+                        <Button asChild variant="outline" size="icon">
                           <Link
                             href={`/policies/${policy.id}`}
                             aria-label={t("policies.editNamed", { name: policy.name })}
+                            title={t("policies.edit")}
                           >
                             <PencilIcon aria-hidden="true" />
-                            {t("policies.edit")}
                           </Link>
                         </Button>
-                        <EnableButton policy={policy} />
-                        <RunNowButton policy={policy} />
-                        <DeleteButton policy={policy} />
+                        <EnableButton policy={policy} compact />
+                        <RunNowButton policy={policy} compact />
+                        <span className="mx-1 w-px self-stretch bg-border" aria-hidden="true" />
+                        <DeleteButton policy={policy} compact />
                       </div>
                     </TableCell>
                   </TableRow>
@@ -347,7 +348,7 @@ export function PoliciesView() {
               </TableBody>
             </Table>
           </div>
-          <ul className="grid gap-3 md:hidden" aria-label={t("policies.tableLabel")}>
+          <ul className="grid gap-3 md:grid-cols-2 lg:hidden" aria-label={t("policies.tableLabel")}>
             {rows.map(({ policy, next, summary }) => (
               <li key={policy.id}>
                 <Card>

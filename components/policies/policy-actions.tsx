@@ -21,6 +21,13 @@ import type { PolicyView } from "@/lib/schemas/policy";
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** Props that make a button icon-only while keeping its name (label + policy) and a tooltip. */
+function compactProps(compact: boolean, label: string, name: string, size: "sm" | "default") {
+  return compact
+    ? { size: "icon" as const, "aria-label": `${label} ${name}`, title: label }
+    : { size };
+}
+
 /** A click runs the action once: a second click while it is in flight does nothing. */
 function useOnce() {
   const busy = useRef(false);
@@ -35,13 +42,14 @@ function useOnce() {
   };
 }
 
-export function EnableButton({
-  policy,
-  size = "sm",
-}: {
+type ActionProps = {
   policy: PolicyView;
   size?: "sm" | "default";
-}) {
+  /** Icon only (dense table rows); the accessible name still says what and which policy. */
+  compact?: boolean;
+};
+
+export function EnableButton({ policy, size = "sm", compact = false }: ActionProps) {
   const t = useT();
   const mutation = useSetPolicyEnabled();
   const once = useOnce();
@@ -50,7 +58,12 @@ export function EnableButton({
     <Button
       type="button"
       variant="outline"
-      size={size}
+      {...compactProps(
+        compact,
+        next ? t("policies.enable") : t("policies.disable"),
+        policy.name,
+        size,
+      )}
       disabled={mutation.isPending}
       onClick={() =>
         once(async () => {
@@ -76,18 +89,12 @@ export function EnableButton({
       ) : (
         <PowerOffIcon aria-hidden="true" />
       )}
-      {next ? t("policies.enable") : t("policies.disable")}
+      {compact ? null : next ? t("policies.enable") : t("policies.disable")}
     </Button>
   );
 }
 
-export function RunNowButton({
-  policy,
-  size = "sm",
-}: {
-  policy: PolicyView;
-  size?: "sm" | "default";
-}) {
+export function RunNowButton({ policy, size = "sm", compact = false }: ActionProps) {
   const t = useT();
   const [open, setOpen] = useState(false);
   const [scope, setScope] = useState<"all" | "some">("all");
@@ -135,9 +142,14 @@ export function RunNowButton({
         }
       }}
     >
-      <Button type="button" variant="outline" size={size} onClick={() => setOpen(true)}>
+      <Button
+        type="button"
+        variant="outline"
+        {...compactProps(compact, t("policies.runNow"), policy.name, size)}
+        onClick={() => setOpen(true)}
+      >
         <PlayIcon aria-hidden="true" />
-        {t("policies.runNow")}
+        {compact ? null : t("policies.runNow")}
       </Button>
       <AlertDialogContent>
         <AlertDialogHeader>
@@ -223,12 +235,9 @@ export function RunNowButton({
 export function DeleteButton({
   policy,
   size = "sm",
+  compact = false,
   onDeleted,
-}: {
-  policy: PolicyView;
-  size?: "sm" | "default";
-  onDeleted?: () => void;
-}) {
+}: ActionProps & { onDeleted?: () => void }) {
   const t = useT();
   const [open, setOpen] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -245,12 +254,12 @@ export function DeleteButton({
       <Button
         type="button"
         variant="outline"
-        size={size}
+        {...compactProps(compact, t("policies.delete"), policy.name, size)}
         className="text-destructive hover:text-destructive"
         onClick={() => setOpen(true)}
       >
         <Trash2Icon aria-hidden="true" />
-        {t("policies.delete")}
+        {compact ? null : t("policies.delete")}
       </Button>
       <AlertDialogContent>
         <AlertDialogHeader>

@@ -201,7 +201,7 @@ export function PolicyForm({ policy }: { policy?: PolicyView }) {
     <form
       onSubmit={(event) => void onSubmit(event)}
       noValidate
-      className="grid max-w-6xl gap-6"
+      className="grid min-w-0 max-w-6xl gap-6 [&>*]:min-w-0"
       aria-busy={busy || undefined}
       data-testid="policy-form"
     >

@@ -35,9 +35,11 @@ export function ServerPicker({
   const [filter, setFilter] = useState("");
   const chosen = new Set(value);
   const q = filter.trim().toLowerCase();
-  const shown = servers.filter(
-    (s) => q === "" || s.name.toLowerCase().includes(q) || s.id.includes(q),
-  );
+  // This policy's own servers first, in a stable order (ticking a box does not move rows).
+  const own = (s: CandidateServer) => (policyId && s.policy?.id === policyId ? 0 : 1);
+  const shown = [...servers]
+    .sort((a, b) => own(a) - own(b))
+    .filter((s) => q === "" || s.name.toLowerCase().includes(q) || s.id.includes(q));
   const moving = servers.filter((s) => chosen.has(s.id) && s.policy && s.policy.id !== policyId);
 
   return (

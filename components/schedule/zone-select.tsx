@@ -23,13 +23,19 @@ function zoneNames(): string[] {
   return names.includes("UTC") ? names : ["UTC", ...names];
 }
 
-type ZoneSelectProps = { zone: string; onZoneChange: (zone: string) => void; now: Date };
+type ZoneSelectProps = {
+  zone: string;
+  onZoneChange: (zone: string) => void;
+  now: Date;
+  /** What the zone is used for (default: entering a schedule's times). */
+  description?: string;
+};
 
 /**
  * A searchable IANA zone field (typing filters the browser's list), the zone's offset now, and UTC
  * always beside it. Only valid zones reach the builder; what is typed stays while it is invalid.
  */
-export function ZoneSelect({ zone, onZoneChange, now }: ZoneSelectProps) {
+export function ZoneSelect({ zone, onZoneChange, now, description }: ZoneSelectProps) {
   const t = useT();
   const listId = useId();
   const [draft, setDraft] = useState(zone);
@@ -43,7 +49,7 @@ export function ZoneSelect({ zone, onZoneChange, now }: ZoneSelectProps) {
     <div className="grid gap-2">
       <Field
         label={t("schedule.zone")}
-        description={t("schedule.zoneHint", { offset })}
+        description={description ?? t("schedule.zoneHint", { offset })}
         error={valid ? undefined : t("schedule.zoneInvalid")}
       >
         {(control) => (
