@@ -37,7 +37,7 @@ export function WizardSteps({ current, reachable, onSelect }: WizardStepsProps) 
                 {done ? <CheckIcon className="size-4" /> : step}
               </span>
               <span className="sr-only">{t("restore.stepOf", { n: step, total: 5 })}: </span>
-              <span className="sr-only sm:not-sr-only sm:truncate sm:text-left">{label}</span>
+              <span className="sr-only sm:not-sr-only sm:text-left sm:leading-tight">{label}</span>
             </>
           );
           return (

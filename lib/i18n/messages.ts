@@ -371,7 +371,7 @@ export const en = {
   "restore.server.hint":
     "The original server is chosen by default. Servers that cannot receive this backup are listed with the reason.",
   "restore.server.original": "Original server",
-  "restore.server.disks": "{count} disks",
+  "restore.server.disks": "Disks: {count}",
   "restore.server.ineligible": "Not eligible",
   "restore.server.reason.other_type": "Another server type (bare metal or cloud server)",
   "restore.server.reason.state": "State {status}: only running or stopped servers can be restored",

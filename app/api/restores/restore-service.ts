@@ -231,10 +231,8 @@ export async function restoreStatus(
     if (!started) {
       outcome = { state: record.state === "in_doubt" ? "in_doubt" : "submitting" };
     } else if (RUNNING_BACKUP.has(item.status)) {
-      outcome = {
-        state: "running",
-        ...(info.progress !== undefined ? { progress: info.progress } : {}),
-      };
+      // CSBS progress describes the backup's creation, not the restore: no percentage here.
+      outcome = { state: "running" };
     } else if (item.status === "error" || info.fail_op === "restore") {
       outcome = {
         state: "failed",
