@@ -145,7 +145,6 @@ export function ReviewStep(props: ReviewStepProps) {
           autoCapitalize="none"
           autoCorrect="off"
           spellCheck={false}
-          placeholder={serverName}
         />
         {props.submitError ? (
           <p role="alert" className="font-medium text-destructive text-sm">
