@@ -1,8 +1,18 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as loginRoute } from "@/app/api/auth/login/route";
+import { POST as logoutRoute } from "@/app/api/auth/logout/route";
+import { POST as switchRoute } from "@/app/api/auth/project/route";
+import { GET as projectsRoute } from "@/app/api/auth/projects/route";
+import { GET as sessionRoute } from "@/app/api/auth/session/route";
 import { signInToIam } from "@/lib/auth/iam-login";
 import { sessionService } from "@/lib/auth/session-service";
 import { sqliteSessionStore } from "@/lib/auth/sqlite-session-store";
 import { tokenCipher } from "@/lib/auth/token-crypto";
+import { resetServerEnvForTests } from "@/lib/server/env";
 import { RouteError } from "@/lib/server/route-error";
 import { startTestSim, type TestSim } from "@/lib/sim/testing/start";
 import { keystonePaths, startTestKeystone, type TestKeystone } from "@/lib/testing/keystone";
@@ -42,7 +52,7 @@ beforeAll(async () => {
   setCloudConfigForTests(
     parseCloudConfig({ CLOUD_IAM_ENDPOINT: keystone.url, CLOUD_REGION: "RegionOne" }),
   );
-}, 240_000);
+}, 420_000);
 
 afterAll(async () => {
   setCloudConfigForTests();
@@ -86,6 +96,7 @@ describe.runIf(run)("IAM client against a real Keystone", () => {
   it("signs in with a project name: token, user, domain, project, roles, catalog", async () => {
     const before = Date.now();
     const token = await login("eu-west-0");
+    const after = Date.now();
     const euWest = project("eu-west-0");
     expect(token.token.length).toBeGreaterThan(20);
     expect(token.user.name).toBe("admin");
@@ -93,10 +104,10 @@ describe.runIf(run)("IAM client against a real Keystone", () => {
     expect(token.project).toEqual({ id: euWest.id, name: "eu-west-0" });
     expect(token.roles).toContain("member");
     expectSimulatorEndpoints(token, euWest.id);
-    // Keystone's expires_at has the configured lifetime (second precision).
-    const lifetime = token.expiresAt.getTime() - before;
-    expect(lifetime).toBeGreaterThan((TOKEN_LIFETIME_S - 3) * 1000);
-    expect(lifetime).toBeLessThanOrEqual((TOKEN_LIFETIME_S + 1) * 1000);
+    // Keystone's expires_at is its issue time (during the request) plus the configured lifetime.
+    const expiresAt = token.expiresAt.getTime();
+    expect(expiresAt).toBeGreaterThanOrEqual(before + (TOKEN_LIFETIME_S - 1) * 1000);
+    expect(expiresAt).toBeLessThanOrEqual(after + (TOKEN_LIFETIME_S + 1) * 1000);
   });
 
   it("signs in with a project id", async () => {
@@ -248,5 +259,125 @@ describe.runIf(run)("IAM client against a real Keystone", () => {
         endpoints: token.endpoints,
       }),
     ).rejects.toThrow(/expires before the session/);
+  });
+});
+
+/** The console's own auth routes (the route handlers, called in process) on top of Keystone. */
+describe.runIf(run)("console sign-in routes against a real Keystone", () => {
+  const ORIGIN = "http://localhost:3100";
+  const noParams = { params: Promise.resolve({}) };
+  let dir: string;
+
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), "keystone-routes-"));
+    process.env.SESSION_DB_PATH = path.join(dir, "sessions.sqlite");
+    process.env.SESSION_SECRET = "keystone-routes-test-secret-0123456789";
+    // Keystone's tokens live TOKEN_LIFETIME_S here: a margin of 2 s lets a session start.
+    process.env.SESSION_TOKEN_MARGIN_S = "2";
+    resetServerEnvForTests();
+  });
+  afterAll(() => {
+    delete process.env.SESSION_TOKEN_MARGIN_S;
+    resetServerEnvForTests();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  function request(method: string, route: string, cookie: string, body?: unknown) {
+    const headers: Record<string, string> = { host: "localhost:3100", cookie };
+    if (method !== "GET") headers.origin = ORIGIN;
+    if (body !== undefined) headers["content-type"] = "application/json";
+    return new NextRequest(`${ORIGIN}${route}`, {
+      method,
+      headers,
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+  }
+
+  async function signIn(user = keystone.account.user, password = keystone.account.password) {
+    const res = await loginRoute(
+      request("POST", "/api/auth/login", "", {
+        domain: "demo",
+        user,
+        password,
+        project: "eu-west-0",
+      }),
+      noParams,
+    );
+    const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    return { res, cookie };
+  }
+
+  const errorCode = async (res: Response) =>
+    ((await res.json()) as { error?: { code?: string } }).error?.code;
+
+  it("signs in, lists and switches projects, signs out", async () => {
+    const { res, cookie } = await signIn();
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      session: {
+        user: { name: "admin" },
+        account: { name: "demo" },
+        project: { name: "eu-west-0" },
+        simulator: false,
+      },
+    });
+    const projects = await projectsRoute(request("GET", "/api/auth/projects", cookie), noParams);
+    expect(await projects.json()).toEqual({
+      projects: [
+        { id: project("cn-north-4").id, name: "cn-north-4", current: false },
+        { id: project("eu-west-0").id, name: "eu-west-0", current: true },
+      ],
+    });
+    const switched = await switchRoute(
+      request("POST", "/api/auth/project", cookie, { projectId: project("cn-north-4").id }),
+      noParams,
+    );
+    expect(switched.status).toBe(200);
+    const session = await sessionRoute(request("GET", "/api/auth/session", cookie), noParams);
+    expect(await session.json()).toMatchObject({ project: { name: "cn-north-4" } });
+
+    const out = await logoutRoute(request("POST", "/api/auth/logout", cookie, {}), noParams);
+    expect(out.status).toBe(204);
+    const after = await sessionRoute(request("GET", "/api/auth/session", cookie), noParams);
+    expect(after.status).toBe(401);
+  });
+
+  it("a wrong password is INVALID_CREDENTIALS at the form", async () => {
+    const { res } = await signIn(keystone.account.user, "wrong-password");
+    expect(res.status).toBe(401);
+    expect(await errorCode(res)).toBe("INVALID_CREDENTIALS");
+  });
+
+  it(
+    "when the Keystone token runs out, the next request finds the session expired",
+    async () => {
+      const { res, cookie } = await signIn();
+      const { session } = (await res.json()) as { session: { expiresAt: string } };
+      const endsAt = Date.parse(session.expiresAt);
+      // The session's end is the token's expiry minus the margin, not the 8 h absolute limit.
+      expect(endsAt).toBeLessThan(Date.now() + TOKEN_LIFETIME_S * 1000);
+      const alive = await sessionRoute(request("GET", "/api/auth/session", cookie), noParams);
+      expect(alive.status).toBe(200);
+      await new Promise((r) => setTimeout(r, Math.max(0, endsAt - Date.now()) + 200));
+      const ended = await projectsRoute(request("GET", "/api/auth/projects", cookie), noParams);
+      expect(ended.status).toBe(401);
+      expect(await errorCode(ended)).toBe("SESSION_EXPIRED");
+    },
+    (TOKEN_LIFETIME_S + 10) * 1000,
+  );
+
+  // KNOWN GAP (reported): Keystone (and the simulator) answer a rescope to a project where the
+  // user has no role with 401, which withRoute takes for a dead token: the session is ended.
+  // `it.fails` keeps the suite green while the gap exists and turns red once it is fixed.
+  it.fails("a switch to a project without a role there keeps the session (UNKNOWN_PROJECT)", async () => {
+    const { res, cookie } = await signIn(keystone.reader.user, keystone.reader.password);
+    expect(res.status).toBe(200);
+    const switched = await switchRoute(
+      request("POST", "/api/auth/project", cookie, { projectId: project("cn-north-4").id }),
+      noParams,
+    );
+    expect(await errorCode(switched)).toBe("UNKNOWN_PROJECT");
+    const session = await sessionRoute(request("GET", "/api/auth/session", cookie), noParams);
+    expect(session.status).toBe(200);
   });
 });

@@ -196,14 +196,14 @@ async function waitReady(url: string, child: ChildProcess, deadline: number, log
 
 /**
  * Creates the configuration and database, bootstraps, starts keystone-wsgi-public on a free
- * loopback port, waits until it answers, and provisions the account. Setup takes 20–60 s
- * depending on the machine's load.
+ * loopback port, waits until it answers, and provisions the account. Setup takes 30 s on an
+ * idle machine and up to a few minutes on a loaded one.
  */
 export async function startTestKeystone(options: StartKeystoneOptions): Promise<TestKeystone> {
   const bins = keystonePaths();
   if (!bins) throw new Error("Keystone is not installed (apt-get install python3-keystone)");
   const tokenLifetimeS = options.tokenLifetimeS ?? 3600;
-  const deadline = Date.now() + (options.timeoutMs ?? 180_000);
+  const deadline = Date.now() + (options.timeoutMs ?? 300_000);
   const dir = mkdtempSync(path.join(tmpdir(), "keystone-test-"));
   const config = path.join(dir, "keystone.conf");
   mkdirSync(path.join(dir, "fernet-keys"));
