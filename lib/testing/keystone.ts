@@ -89,9 +89,11 @@ const SERVICES = [
 
 type Api = (method: string, route: string, body?: unknown) => Promise<Record<string, unknown>>;
 
-/** Admin calls with the bootstrap user; a fresh token each time, since tests may make them short. */
+/** Admin calls with the bootstrap user; its token is renewed after a few seconds (tests make tokens short). */
 function adminApi(url: string): Api {
+  let cached: { token: string; at: number } | undefined;
   async function token(): Promise<string> {
+    if (cached && Date.now() - cached.at < 3_000) return cached.token;
     const res = await fetch(`${url}/auth/tokens`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -111,6 +113,7 @@ function adminApi(url: string): Api {
     if (res.status !== 201 || !subject) {
       throw new Error(`keystone: bootstrap admin sign-in failed (${res.status})`);
     }
+    cached = { token: subject, at: Date.now() };
     return subject;
   }
   return async (method, route, body) => {
@@ -213,6 +216,9 @@ export async function startTestKeystone(options: StartKeystoneOptions): Promise<
     [
       "[DEFAULT]",
       `log_file = ${path.join(dir, "keystone.log")}`,
+      // bcrypt's minimum cost: every sign-in checks a password, and a test signs in many times.
+      "[identity]",
+      "password_hash_rounds = 4",
       "[database]",
       `connection = sqlite:///${path.join(dir, "keystone.db")}`,
       "[token]",
