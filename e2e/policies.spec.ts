@@ -61,6 +61,9 @@ function berlinOffsetMinutes(at = new Date()): number {
 }
 
 test.describe("[POLICIES] policies and the schedule builder", () => {
+  // Each journey makes many cloud changes against the simulator; the default minute is tight.
+  test.describe.configure({ timeout: 150_000 });
+
   test.beforeEach(async ({ loginPage, shell }) => {
     await signInAsAdmin(loginPage, shell);
   });
