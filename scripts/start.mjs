@@ -12,9 +12,32 @@ const port = Number(process.env.PORT ?? 3000);
 const simulated = !process.env.CLOUD_IAM_ENDPOINT;
 const children = [];
 
-function stopAll(code) {
-  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
-  setTimeout(() => process.exit(code), 300).unref();
+let stopping = false;
+
+/** Resolves when the child has exited, killing it outright after `graceMs`. */
+function stopChild(child, graceMs) {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const hard = setTimeout(() => child.kill("SIGKILL"), graceMs);
+    child.once("exit", () => {
+      clearTimeout(hard);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
+/**
+ * Stops in dependency order: the console first (Next finishes the requests in flight, which may
+ * still be waiting on the cloud), then the simulator, then this process.
+ */
+async function stopAll(code) {
+  if (stopping) return;
+  stopping = true;
+  const [sim, ...rest] = simulated ? children : [undefined, ...children];
+  await Promise.all(rest.map((child) => stopChild(child, 30_000)));
+  if (sim) await stopChild(sim, 10_000);
+  process.exit(code);
 }
 process.on("SIGINT", () => stopAll(0));
 process.on("SIGTERM", () => stopAll(0));
@@ -27,6 +50,7 @@ function launch(name, cmd, args, env) {
   });
   children.push(child);
   child.on("exit", (code, signal) => {
+    if (stopping) return;
     console.error(`${name} stopped (${signal ?? `exit ${code}`}); stopping the rest.`);
     stopAll(code || 1);
   });
