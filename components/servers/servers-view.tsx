@@ -271,7 +271,7 @@ export function ServersView() {
                     <TableCell>
                       <LastBackup server={server} />
                     </TableCell>
-                    <TableCell className="max-w-56 text-sm">
+                    <TableCell className="min-w-40 max-w-64 whitespace-normal text-sm">
                       {server.protectable ? (
                         <span className="text-success">{t("servers.protectable")}</span>
                       ) : (
