@@ -366,10 +366,9 @@ describe.runIf(run)("console sign-in routes against a real Keystone", () => {
     (TOKEN_LIFETIME_S + 10) * 1000,
   );
 
-  // KNOWN GAP (reported): Keystone (and the simulator) answer a rescope to a project where the
-  // user has no role with 401, which withRoute takes for a dead token: the session is ended.
-  // `it.fails` keeps the suite green while the gap exists and turns red once it is fixed.
-  it.fails("a switch to a project without a role there keeps the session (UNKNOWN_PROJECT)", async () => {
+  // Keystone (and the simulator) answer a rescope to a project where the user has no role with
+  // 401, as for a dead token: the route asks IAM whether the current token still holds.
+  it("a switch to a project without a role there keeps the session (UNKNOWN_PROJECT)", async () => {
     const { res, cookie } = await signIn(keystone.reader.user, keystone.reader.password);
     expect(res.status).toBe(200);
     const switched = await switchRoute(

@@ -159,3 +159,24 @@ export async function revokeToken(token: string, signal?: AbortSignal): Promise<
     throw error;
   }
 }
+
+/**
+ * Whether IAM still honours a token (`GET /auth/tokens`, the token checking itself). A rescope
+ * refused with 401 is ambiguous — a dead token, or a project where the user has no role — and only
+ * this tells the two apart.
+ */
+export async function tokenIsValid(token: string, signal?: AbortSignal): Promise<boolean> {
+  try {
+    await cloudRequest({
+      service: "iam",
+      method: "GET",
+      url: iamUrl("auth", "tokens"),
+      auth: { kind: "iam", token, subjectToken: token },
+      ...(signal ? { signal } : {}),
+    });
+    return true;
+  } catch (error) {
+    if (error instanceof CloudError && (error.status === 401 || error.status === 404)) return false;
+    throw error;
+  }
+}

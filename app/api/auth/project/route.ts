@@ -2,7 +2,7 @@
 import { isReadOnlyRoles } from "@/lib/auth/roles";
 import { sessionInfoOf, sessions } from "@/lib/auth/session";
 import { CloudError } from "@/lib/cloud/errors";
-import { rescopeToken } from "@/lib/cloud/iam";
+import { rescopeToken, tokenIsValid } from "@/lib/cloud/iam";
 import { switchProjectBodySchema } from "@/lib/schemas/common";
 import type { LoginResponse } from "@/lib/schemas/session";
 import { audit } from "@/lib/server/audit";
@@ -17,8 +17,17 @@ export const POST = withRoute(
     try {
       iam = await rescopeToken(record.token, body.projectId);
     } catch (error) {
-      // A project the user may not use: say so at the field, keep the current session.
+      // A project the user may not use: say so at the field, keep the current session. Keystone
+      // answers 401 both for that and for a dead token, so a 401 is settled by asking IAM whether
+      // the current token still holds; only a dead one ends the session (through withRoute).
       if (error instanceof CloudError && (error.status === 403 || error.status === 404)) {
+        throw new RouteError({ code: "UNKNOWN_PROJECT", field: "projectId" });
+      }
+      if (
+        error instanceof CloudError &&
+        error.status === 401 &&
+        (await tokenIsValid(record.token))
+      ) {
         throw new RouteError({ code: "UNKNOWN_PROJECT", field: "projectId" });
       }
       throw error;
