@@ -55,14 +55,14 @@ export function FleetSchedule({
   const busiest = [...cells.entries()].sort((a, b) => b[1].servers - a[1].servers)[0];
 
   return (
-    <Card data-testid="fleet-schedule">
+    <Card data-testid="fleet-schedule" className="min-w-0">
       <CardHeader>
         <CardTitle>
           <h2 className="text-lg">{t("policies.fleet.title")}</h2>
         </CardTitle>
         <CardDescription>{t("policies.fleet.hint", { zone })}</CardDescription>
       </CardHeader>
-      <CardContent className="grid gap-4">
+      <CardContent className="grid gap-4 [&>*]:min-w-0">
         <ZoneSelect
           zone={zone}
           onZoneChange={onZoneChange}

@@ -305,12 +305,12 @@ export function PoliciesView() {
                     <TableCell>
                       <EnabledBadge t={t} enabled={policy.enabled} />
                     </TableCell>
-                    <TableCell className="min-w-52 max-w-80 whitespace-normal text-sm">
+                    <TableCell className="min-w-44 max-w-72 whitespace-normal text-sm">
                       {summary ?? (
                         <Badge variant="warning">{t("policies.scheduleUnreadable")}</Badge>
                       )}
                     </TableCell>
-                    <TableCell className="whitespace-nowrap text-sm tabular-nums">
+                    <TableCell className="min-w-40 max-w-52 whitespace-normal text-sm tabular-nums">
                       {!policy.enabled ? (
                         <span className="text-muted-foreground">{t("policies.notRunning")}</span>
                       ) : next ? (

@@ -50,7 +50,7 @@ export function NewPolicyEditor() {
   const t = useT();
   const mounted = useMounted();
   return (
-    <div className="grid gap-2">
+    <div className="grid min-w-0 gap-2 [&>*]:min-w-0">
       <BackLink />
       <PageHeader title={t("policyForm.newTitle")} />
       {mounted ? <PolicyForm /> : <FormSkeleton />}
@@ -67,7 +67,7 @@ export function PolicyEditor({ id }: { id: string }) {
   const policy = query.data;
 
   return (
-    <div className="grid gap-2">
+    <div className="grid min-w-0 gap-2 [&>*]:min-w-0">
       <BackLink />
       {query.isError ? (
         <>

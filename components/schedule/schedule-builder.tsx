@@ -179,7 +179,7 @@ export function ScheduleBuilder({
         : error;
 
   return (
-    <div className="grid gap-5" data-testid="schedule-builder">
+    <div className="grid min-w-0 gap-5 [&>*]:min-w-0" data-testid="schedule-builder">
       <ZoneSelect zone={zone} onZoneChange={onZoneChange} now={now} />
 
       {reading.kind === "readonly" ? (
@@ -327,7 +327,7 @@ export function ScheduleBuilder({
         </div>
       </fieldset>
 
-      <div className="grid gap-2">
+      <div className="grid gap-2 [&>*]:min-w-0">
         <span className="font-medium text-sm">{t("schedule.grid", { zone })}</span>
         <p id={gridHintId} className="text-muted-foreground text-sm">
           {editable
