@@ -17,6 +17,9 @@ const idleConsolePort = Number(process.env.E2E_IDLE_CONSOLE_PORT);
 const basePath = process.env.NEXT_PUBLIC_BASE_PATH ?? "";
 const dataDir = `.data/e2e-${consolePort}`;
 
+/** Specs whose subject is the server, not the page: desktop only (see the tablet project). */
+const TABLET_SKIPS = [/multi-instance\.spec\.ts/, /session-timeout\.spec\.ts/, /faults\.spec\.ts/];
+
 /** The console under test: the production build, against the simulator started below. */
 function consoleServer(port: number, env: Record<string, string>) {
   return {
@@ -25,7 +28,15 @@ function consoleServer(port: number, env: Record<string, string>) {
     reuseExistingServer: !process.env.CI,
     timeout: 240_000,
     stdout: "ignore" as const,
-    env: { SIM_PORT: String(simPort), NEXT_TELEMETRY_DISABLED: "1", ...env },
+    env: {
+      SIM_PORT: String(simPort),
+      NEXT_TELEMETRY_DISABLED: "1",
+      // e2e/portal.spec.ts frames the console from pages on loopback ports it opens itself.
+      FRAME_ANCESTORS: "'self' http://localhost:* http://127.0.0.1:*",
+      PORTAL_URL: "https://portal.example.corp/ops",
+      PORTAL_NAME: "Ops portal",
+      ...env,
+    },
   };
 }
 
@@ -57,7 +68,23 @@ export default defineConfig({
         : [],
     },
   },
-  projects: [{ name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  projects: [
+    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined } },
+    {
+      // An iPad's portrait viewport (768 × 1024) with touch and mobile emulation, in Chromium: the
+      // only browser installed. Chromium's own user agent: nothing on the server reads it.
+      name: "tablet",
+      use: {
+        ...devices["iPad Mini"],
+        userAgent: undefined,
+        browserName: "chromium",
+        channel: undefined,
+      },
+      // Server-side journeys (several instances, timeouts, injected faults) see nothing of the
+      // viewport: running them twice would cost minutes and find nothing new.
+      testIgnore: TABLET_SKIPS,
+    },
+  ],
   webServer: [
     {
       command: "node_modules/.bin/tsx lib/sim/main.ts",
