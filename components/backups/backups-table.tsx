@@ -44,7 +44,8 @@ export function When({ iso, locale }: { iso: string | undefined; locale: Locale 
   if (!iso) return <span className="text-muted-foreground">—</span>;
   const absolute = formatDateTime(locale, iso);
   return (
-    <time dateTime={iso} title={absolute} className="whitespace-nowrap">
+    // Rendered on the server first, where the clock and the zone are not the reader's.
+    <time dateTime={iso} title={absolute} className="whitespace-nowrap" suppressHydrationWarning>
       {formatRelativeTime(locale, iso)}
     </time>
   );

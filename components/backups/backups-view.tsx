@@ -20,8 +20,10 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { useLocale, useT } from "@/lib/i18n/i18n-provider";
 import {
   BACKUP_SERVICES,
+  type BackupListResponse,
   type BackupRow,
   type BackupSearch,
+  backupListKey,
   backupSearchParams,
   DEFAULT_SEARCH,
   PAGE_SIZES,
@@ -50,7 +52,12 @@ const FILTER_KEYS = [
  * backup is moving, the page asks again every few seconds (not while the tab is hidden, not when
  * paused); when nothing moves, it asks nothing.
  */
-export function BackupsView() {
+export function BackupsView({
+  initial,
+}: {
+  /** The first page, fetched with the HTML for the view the address asked for. */
+  initial?: { key: string; data: BackupListResponse; fetchedAt: number } | undefined;
+}) {
   const t = useT();
   const locale = useLocale();
   const session = useSession();
@@ -66,8 +73,11 @@ export function BackupsView() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [toDelete, setToDelete] = useState<BackupRow[]>([]);
 
+  const seeded = initial && initial.key === backupListKey(search) ? initial : undefined;
   const query = useQuery({
     ...backupListQuery(search),
+    initialData: seeded?.data,
+    initialDataUpdatedAt: seeded?.fetchedAt,
     placeholderData: keepPreviousData,
     refetchInterval: (q) =>
       !paused && anyRunning((q.state.data?.items ?? []).map((r) => r.status))

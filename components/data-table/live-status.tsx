@@ -65,6 +65,7 @@ export function LiveStatus({
           dateTime={new Date(updatedAt).toISOString()}
           title={formatDateTime(locale, new Date(updatedAt))}
           className="tabular-nums"
+          suppressHydrationWarning
         >
           {fetching ? t("live.updating") : t("live.updatedAgo", { seconds })}
         </time>

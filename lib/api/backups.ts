@@ -9,6 +9,7 @@ import {
   type BackupDetail,
   type BackupSearch,
   type BackupService,
+  backupListKey,
   backupListResponseSchema,
   backupSearchParams,
 } from "@/lib/schemas/backups";
@@ -20,8 +21,7 @@ export const LIVE_REFRESH_MS = 3_000;
 export const backupKeys = {
   all: ["backups"] as const,
   lists: () => [...backupKeys.all, "list"] as const,
-  list: (search: BackupSearch) =>
-    [...backupKeys.lists(), backupSearchParams(search).toString(), search.service] as const,
+  list: (search: BackupSearch) => [...backupKeys.lists(), backupListKey(search)] as const,
   details: () => [...backupKeys.all, "detail"] as const,
   detail: (service: BackupService, id: string) => [...backupKeys.details(), service, id] as const,
 };

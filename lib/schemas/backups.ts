@@ -274,6 +274,11 @@ export function backupSearchParams(search: BackupSearch): URLSearchParams {
   return params;
 }
 
+/** One key per view, the same on the server (prefetch) and in the browser (query key). */
+export function backupListKey(search: BackupSearch): string {
+  return `${search.service}?${backupSearchParams(search).toString()}`;
+}
+
 /** Whether a value names a server by id rather than by name. */
 export function looksLikeServerId(value: string): boolean {
   return UUID_LIKE.test(value);
