@@ -30,9 +30,11 @@ async function openVault(page: Page, app: (p: string) => string, name: string) {
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
 }
 
+/** The vault's backups: a table on desktop, cards on the tablet, with the same test id. */
 function backupRows(page: Page, name: string) {
   return page
     .getByTestId("vault-backup")
+    .filter({ visible: true })
     .filter({ has: page.getByRole("link", { name, exact: true }) });
 }
 
@@ -46,7 +48,7 @@ test.describe("[VAULTS] CBR vaults", () => {
 
   test("lists vaults and filters them through the URL", async ({ page, app }) => {
     await page.goto(app("/vaults"));
-    const rows = page.getByTestId("vault-row");
+    const rows = page.getByTestId("vault-row").filter({ visible: true });
     await expect(rows).toHaveCount(5);
     await expect(page.getByText("1–5 of 5")).toBeVisible();
     const prod = rows.filter({ hasText: "vault-prod-servers" });
@@ -101,6 +103,9 @@ test.describe("[VAULTS] CBR vaults", () => {
     page,
     app,
   }) => {
+    // Each project (desktop, tablet) runs on the same simulator: its own names.
+    const whole = `e2e_whole_${test.info().project.name}`;
+    const renamed = `e2e_renamed_${test.info().project.name}`;
     await openVault(page, app, "vault-data-disks");
     await expect(page.getByTestId("vault-resource")).toHaveCount(3);
     const before = await checkpointRequests(page);
@@ -122,9 +127,11 @@ test.describe("[VAULTS] CBR vaults", () => {
     await expect(name).toHaveAttribute("aria-invalid", "true");
     expect(await checkpointRequests(page)).toBe(before);
 
-    await name.fill("e2e_whole_disks");
+    await name.fill(whole);
     await dialog.getByLabel("Description (optional)").fill("whole vault from the e2e suite");
-    await dialog.getByLabel("Full backup").check();
+    // Incremental (the default): full backups of the same disks from both projects' runs would fill
+    // this vault, which the cloud then refuses.
+    await expect(dialog.getByLabel("Incremental backup")).toBeChecked();
     // A double click sends one request.
     await dialog.getByRole("button", { name: "Start backup" }).dblclick();
 
@@ -137,9 +144,9 @@ test.describe("[VAULTS] CBR vaults", () => {
 
     // The page keeps the result, and the three backups progress live to available.
     await expect(page.getByTestId("checkpoint-result")).toContainText("Backing up 3 resource(s)");
-    const rows = backupRows(page, "e2e_whole_disks");
+    const rows = backupRows(page, whole);
     await expect(rows).toHaveCount(3);
-    await expect(rows.first()).toContainText("Full");
+    await expect(rows.first()).toContainText("Incremental");
     for (let i = 0; i < 3; i++) {
       await expect(rows.nth(i)).toHaveAttribute("data-status", "available", { timeout: 30_000 });
     }
@@ -148,22 +155,24 @@ test.describe("[VAULTS] CBR vaults", () => {
     // Rename one through the backups' own rename dialog, reached from the vault.
     await rows.first().getByRole("button", { name: "Rename" }).click();
     const rename = page.getByRole("dialog", { name: "Rename backup" });
-    await rename.getByLabel("Name", { exact: true }).fill("e2e_renamed");
+    await rename.getByLabel("Name", { exact: true }).fill(renamed);
     await rename.getByRole("button", { name: "Rename" }).click();
     await expect(rename).toBeHidden();
-    await expect(backupRows(page, "e2e_renamed")).toHaveCount(1);
-    await expect(backupRows(page, "e2e_whole_disks")).toHaveCount(2);
+    await expect(backupRows(page, renamed)).toHaveCount(1);
+    await expect(backupRows(page, whole)).toHaveCount(2);
 
     // Its name opens the backups' detail page, with the same rename and restore flows.
-    await backupRows(page, "e2e_renamed").getByRole("link", { name: "e2e_renamed" }).click();
+    await backupRows(page, renamed).getByRole("link", { name: renamed }).click();
     await expect(page).toHaveURL(/\/backups\/[0-9a-f-]+\?service=cbr/);
-    await expect(page.getByRole("heading", { level: 1 })).toContainText("e2e_renamed");
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(renamed);
   });
 
   test("backs up a subset: a resource already being backed up comes back skipped with its reason", async ({
     page,
     app,
   }) => {
+    const subset = `e2e_subset_${test.info().project.name}`;
+    const otherName = `e2e_other_${test.info().project.name}`;
     const vault = await vaultJson(page, app, "vault-dev-servers");
     const [busy, free] = vault.resources;
     if (!busy || !free) throw new Error("vault-dev-servers needs two servers");
@@ -172,7 +181,8 @@ test.describe("[VAULTS] CBR vaults", () => {
     await page.getByRole("button", { name: "Back up vault" }).click();
     const dialog = page.getByRole("dialog");
     await dialog.getByLabel("Chosen resources").check();
-    await dialog.getByLabel("Name", { exact: true }).fill("e2e_subset");
+    await dialog.getByLabel("Name", { exact: true }).fill(subset);
+    await dialog.getByLabel("Full backup").check();
     const before = await checkpointRequests(page);
     await dialog.getByRole("button", { name: "Start backup" }).click();
     await expect(dialog.getByText("Choose at least one resource to back up.")).toBeVisible();
@@ -184,7 +194,7 @@ test.describe("[VAULTS] CBR vaults", () => {
     // Meanwhile someone else starts a backup of the first server.
     const other = await page.request.post(app("/api/checkpoints"), {
       headers: { origin: originOf(app) },
-      data: { vaultId: vault.id, name: "e2e_other_admin", incremental: true, resources: [busy.id] },
+      data: { vaultId: vault.id, name: otherName, incremental: true, resources: [busy.id] },
     });
     expect(other.status()).toBe(200);
 
@@ -200,20 +210,15 @@ test.describe("[VAULTS] CBR vaults", () => {
     await expect(covered).not.toContainText(busy.name);
     await dialog.getByRole("button", { name: "Done" }).click();
 
-    const rows = backupRows(page, "e2e_subset");
+    const rows = backupRows(page, subset);
     await expect(rows).toHaveCount(1);
     await expect(rows.first()).toContainText(free.name);
+    await expect(rows.first()).toContainText("Full");
     await expect(rows.first()).toHaveAttribute("data-status", "available", { timeout: 30_000 });
-    await expect(backupRows(page, "e2e_other_admin").first()).toHaveAttribute(
-      "data-status",
-      "available",
-      {
-        timeout: 30_000,
-      },
-    );
-    await expect(page.getByTestId("restore-point").filter({ hasText: "e2e_subset" })).toHaveCount(
-      1,
-    );
+    await expect(backupRows(page, otherName).first()).toHaveAttribute("data-status", "available", {
+      timeout: 30_000,
+    });
+    await expect(page.getByTestId("restore-point").filter({ hasText: subset })).toHaveCount(1);
   });
 
   test("the cloud's refusal of a frozen vault is shown and the form is kept", async ({

@@ -365,7 +365,7 @@ function BackupsTable({ rows, onRenamed }: { rows: BackupRow[]; onRenamed: () =>
         {rows.map((row) => (
           <li
             key={row.id}
-            data-testid="vault-backup-card"
+            data-testid="vault-backup"
             data-status={row.status}
             className="grid gap-2 rounded-md border p-3"
           >
@@ -375,7 +375,8 @@ function BackupsTable({ rows, onRenamed }: { rows: BackupRow[]; onRenamed: () =>
                   {row.name || row.id}
                 </Link>
                 <span className="text-muted-foreground text-xs">
-                  {row.serverName ?? row.serverId ?? "—"} · <RelativeTime value={row.createdAt} />
+                  {row.serverName ?? row.serverId ?? "—"} · <KindText row={row} /> ·{" "}
+                  <RelativeTime value={row.createdAt} />
                 </span>
               </div>
               <StatusBadge status={row.status} progress={row.progress} />
@@ -420,11 +421,7 @@ function BackupsTable({ rows, onRenamed }: { rows: BackupRow[]; onRenamed: () =>
                     </div>
                   </TableCell>
                   <TableCell className="whitespace-nowrap">
-                    {row.incremental === false
-                      ? t("vaults.full")
-                      : row.incremental
-                        ? t("vaults.incremental")
-                        : "—"}
+                    <KindText row={row} />
                     <span className="ml-1 text-muted-foreground text-xs">
                       · {row.auto ? t("vaults.detail.auto") : t("vaults.detail.manual")}
                     </span>
@@ -455,6 +452,12 @@ function BackupsTable({ rows, onRenamed }: { rows: BackupRow[]; onRenamed: () =>
       ) : null}
     </>
   );
+}
+
+function KindText({ row }: { row: BackupRow }) {
+  const t = useT();
+  if (row.incremental === undefined) return <>—</>;
+  return <>{row.incremental ? t("vaults.incremental") : t("vaults.full")}</>;
 }
 
 /** Restore and rename, offered only in the states the cloud accepts (the backups' own rules). */

@@ -369,7 +369,7 @@ function VaultCard({ vault }: { vault: VaultView }) {
   const t = useT();
   const locale = useLocale();
   return (
-    <Card className="gap-3 py-4" data-testid="vault-card">
+    <Card className="gap-3 py-4" data-testid="vault-row">
       <CardContent className="grid gap-3 px-4">
         <div className="flex items-start justify-between gap-2">
           <Link href={vaultHref(vault.id)} className="font-medium text-base hover:underline">
