@@ -79,8 +79,10 @@ export function WeekGrid({
     }
   };
 
+  // `relative`: the cells' screen-reader text is absolutely positioned; it must scroll and clip
+  // with the grid, not widen the page.
   return (
-    <div className="overflow-x-auto rounded-md border">
+    <div className="relative overflow-x-auto rounded-md border">
       <table
         role={interactive ? "grid" : undefined}
         aria-label={label}
