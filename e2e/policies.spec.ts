@@ -157,6 +157,7 @@ test.describe("[POLICIES] policies and the schedule builder", () => {
   test("create, refuse a duplicate name at the field, edit, disable, enable, run now, delete", async ({
     page,
     app,
+    request,
   }) => {
     const name = `e2e-crud-${Date.now().toString(36)}`;
     const server = await freeServer(page, app);
@@ -216,6 +217,18 @@ test.describe("[POLICIES] policies and the schedule builder", () => {
     await dialog.getByRole("button", { name: "Start backup" }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByText(/Backup of 1 servers by .* started/)).toBeVisible();
+    // The first run may already be done on a slow machine: the cloud's refusal is made certain.
+    const fault = await request.post(`${SIM_CONTROL}/faults`, {
+      data: {
+        method: "POST",
+        path: "^.*/providers/[^/]+/checkpoints$",
+        status: 500,
+        errorCode: "CSBS.1001",
+        errorMessage: "The policy is executing backup.",
+        times: 1,
+      },
+    });
+    expect(fault.ok()).toBe(true);
     await row.getByRole("button", { name: "Run now" }).click();
     await dialog.getByRole("button", { name: "Start backup" }).click();
     await expect(dialog.getByRole("alert")).toContainText("Backups page");
