@@ -14,7 +14,8 @@ test.describe("[SERVERS] servers and back up now", () => {
   }) => {
     await page.goto(app("/servers"));
     const web = page.getByTestId("server-row").filter({ hasText: "web-01" });
-    await expect(web).toBeVisible();
+    // The first load asks ECS, EVS and CSBS (four listings and one check): slow on a busy machine.
+    await expect(web).toBeVisible({ timeout: 30_000 });
     await expect(web).toContainText("System disk");
     const pxe = page.getByTestId("server-row").filter({ hasText: "pxe-01" });
     await expect(pxe).toContainText("No:");
