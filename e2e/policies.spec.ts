@@ -118,7 +118,7 @@ test.describe("[POLICIES] policies and the schedule builder", () => {
     await page.getByLabel("Backups kept per server").fill("3");
     await page.getByRole("button", { name: "Create policy" }).click();
     await page.waitForURL(/\/policies$/);
-    await expect(page.locator(`tr[data-policy="${name}"]`)).toBeVisible();
+    await expect(page.locator(`[data-policy="${name}"]:visible`)).toBeVisible();
 
     const stored = await policyByName(page, app, name);
     expect(stored).toBeDefined();
@@ -176,7 +176,7 @@ test.describe("[POLICIES] policies and the schedule builder", () => {
     await page.locator(`input[data-server="${server.name}"]`).check();
     await page.getByRole("button", { name: "Create policy" }).click();
     await page.waitForURL(/\/policies$/);
-    const row = page.locator(`tr[data-policy="${name}"]`);
+    const row = page.locator(`[data-policy="${name}"]:visible`);
     await expect(row).toContainText("Wed at 03:00 Europe/Berlin");
 
     // The same name again: the cloud's CSBS.9007 comes back to the name field; nothing is lost.

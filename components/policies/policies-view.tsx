@@ -350,7 +350,7 @@ export function PoliciesView() {
           </div>
           <ul className="grid gap-3 md:grid-cols-2 lg:hidden" aria-label={t("policies.tableLabel")}>
             {rows.map(({ policy, next, summary }) => (
-              <li key={policy.id}>
+              <li key={policy.id} data-policy={policy.name}>
                 <Card>
                   <CardHeader className="flex flex-row flex-wrap items-center justify-between gap-2">
                     <CardTitle className="text-base">
@@ -385,7 +385,10 @@ export function PoliciesView() {
                     </dl>
                     <div className="flex flex-wrap gap-2 pt-2">
                       <Button asChild variant="outline" size="sm">
-                        <Link href={`/policies/${policy.id}`}>
+                        <Link
+                          href={`/policies/${policy.id}`}
+                          aria-label={t("policies.editNamed", { name: policy.name })}
+                        >
                           <PencilIcon aria-hidden="true" />
                           {t("policies.edit")}
                         </Link>
