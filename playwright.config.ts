@@ -31,6 +31,8 @@ function consoleServer(port: number, env: Record<string, string>) {
     env: {
       SIM_PORT: String(simPort),
       NEXT_TELEMETRY_DISABLED: "1",
+      // A short client timeout keeps the "latency beyond the timeout" fault journeys short.
+      CLOUD_TIMEOUT_MS: "5000",
       // e2e/portal.spec.ts frames the console from pages on loopback ports it opens itself.
       FRAME_ANCESTORS: "'self' http://localhost:* http://127.0.0.1:*",
       PORTAL_URL: "https://portal.example.corp/ops",

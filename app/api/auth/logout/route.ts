@@ -11,7 +11,11 @@ export const POST = withRoute({ auth: "none", write: false }, async ({ req }) =>
   const lookup = await service.resume(readSessionId(req, scope), { activity: false });
   if (lookup.status === "active") {
     await service.end({ key: lookup.key });
-    audit("sign-out", { account: lookup.record.domain.name, user: lookup.record.user.name });
+    audit("sign-out", {
+      account: lookup.record.domain.name,
+      user: lookup.record.user.name,
+      project: lookup.record.project.name,
+    });
     // Best effort: the session is gone whatever IAM says, and the browser must not wait long.
     await revokeToken(lookup.record.token, AbortSignal.timeout(3000)).catch(() => {});
   }
