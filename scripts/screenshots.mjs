@@ -15,6 +15,8 @@ const viewports = [
 ];
 const themes = ["light", "dark"];
 const locales = ["en", "zh"];
+// SHOTS=768x1024-dark-zh,1440x900-light-en limits the run to these combinations.
+const only = process.env.SHOTS ? new Set(process.env.SHOTS.split(",")) : null;
 mkdirSync(out, { recursive: true });
 
 const browser = await chromium.launch({
@@ -83,6 +85,7 @@ console.log(`pages: ${pages.join(" ")}`);
 for (const vp of viewports) {
   for (const theme of themes) {
     for (const locale of locales) {
+      if (only && !only.has(`${vp.name}-${theme}-${locale}`)) continue;
       const context = await signedInContext({
         viewport: { width: vp.width, height: vp.height },
         hasTouch: vp.touch,
