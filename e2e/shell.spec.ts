@@ -1,13 +1,13 @@
 import { demo, expect, signInAsAdmin, test } from "./fixtures";
 
-// The section pages of the shell, with the issue that brings each one.
+// The section pages of the shell.
 const sections = [
-  { link: "Overview", path: "", issue: 4 },
-  { link: "Backups", path: "backups", issue: 4 },
-  { link: "Servers", path: "servers", issue: 4 },
-  { link: "Policies", path: "policies", issue: 5 },
-  { link: "Vaults", path: "vaults", issue: 7 },
-  { link: "Activity", path: "activity", issue: 9 },
+  { link: "Overview", path: "" },
+  { link: "Backups", path: "backups" },
+  { link: "Servers", path: "servers" },
+  { link: "Policies", path: "policies" },
+  { link: "Vaults", path: "vaults" },
+  { link: "Activity", path: "activity" },
 ] as const;
 
 const samePath = (a: string | URL, b: string) =>
@@ -18,12 +18,12 @@ test.describe("[SHELL] navigation, theme, language", () => {
     await signInAsAdmin(loginPage, shell);
   });
 
-  test("the navigation reaches every section, each saying which issue brings it", async ({
+  test("the navigation reaches every section, each a built page marked current", async ({
     page,
     shell,
     app,
   }) => {
-    for (const { link, path, issue } of sections) {
+    for (const { link, path } of sections) {
       await shell.nav.getByRole("link", { name: link, exact: true }).click();
       await expect(page).toHaveURL((url) => samePath(url, app(`/${path}`)));
       await expect(page.getByRole("heading", { level: 1, name: link })).toBeVisible();
@@ -31,7 +31,7 @@ test.describe("[SHELL] navigation, theme, language", () => {
         "aria-current",
         "page",
       );
-      await expect(page.getByRole("main")).toContainText(`issue #${issue}`);
+      await expect(page.getByRole("main")).not.toContainText("not built yet");
     }
   });
 
