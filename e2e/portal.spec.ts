@@ -66,7 +66,8 @@ test.describe("[PORTAL] deep links and the base path", () => {
     const outside: string[] = [];
     page.on("request", (request) => {
       const url = new URL(request.url());
-      if (url.origin === origin && !url.pathname.startsWith(`${basePath}/`)) {
+      const below = url.pathname === basePath || url.pathname.startsWith(`${basePath}/`);
+      if (url.origin === origin && !below) {
         outside.push(url.pathname);
       }
     });
