@@ -340,7 +340,10 @@ test.describe("[RESTORE] restore wizard", () => {
       await expectBlocked(sys, `is smaller than the disk backup (${sys.sizeGb} GB)`);
     }
 
-    // The final button stays disabled with the messages, even when reached by URL.
+    // The final button stays disabled with the messages, even when reached by URL (once the URL
+    // holds the last choice).
+    const last = smaller ? `${sys.id}:${smaller.id}` : `${dat.id}:${sys.sourceVolumeId}`;
+    await expect.poll(() => new URL(page.url()).searchParams.get("map") ?? "").toContain(last);
     const url = new URL(page.url());
     url.searchParams.set("step", "4");
     await page.goto(url.toString());
@@ -530,16 +533,25 @@ test.describe("[RESTORE] restore wizard", () => {
     expect(page.url()).toBe(url);
     await expect(page.getByTestId("restore-mapping-row").first()).toBeVisible();
 
-    // An in-app link asks; dismissing keeps the wizard.
+    // Cancel asks; dismissing keeps the wizard.
     page.once("dialog", (dialog) => {
       expect(dialog.message()).toContain("Leave the restore wizard?");
       void dialog.dismiss();
     });
-    await page
+    await page.getByRole("button", { name: "Cancel", exact: true }).click();
+    await wizard.toStep(3);
+    // So does a link of the console (the sidebar's, where the layout shows one).
+    const backups = page
       .getByRole("navigation", { name: "Main" })
       .first()
-      .getByRole("link", { name: "Backups" })
-      .click();
+      .getByRole("link", { name: "Backups" });
+    if (await backups.isVisible()) {
+      page.once("dialog", (dialog) => {
+        expect(dialog.message()).toContain("Leave the restore wizard?");
+        void dialog.dismiss();
+      });
+      await backups.click();
+    }
     await expect(page).toHaveURL(/\/restore\//);
     await wizard.toStep(3);
   });

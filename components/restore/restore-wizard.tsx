@@ -51,16 +51,25 @@ export function RestoreWizard({ backupId }: { backupId: string }) {
   const search = useSearchParams();
   const queryClient = useQueryClient();
   const state = useMemo(() => parseWizardParams(new URLSearchParams(search.toString())), [search]);
+  // The newest choices, ahead of the URL while a replace is on its way: a quick second change must
+  // build on the first, not on the URL the first has not reached yet.
   const latest = useRef(state);
+  const written = useRef<string | null>(null);
   useEffect(() => {
-    latest.current = state;
-  }, [state]);
+    const current = search.toString();
+    if (written.current === null || written.current === current) {
+      latest.current = state;
+      written.current = null;
+    }
+  }, [state, search]);
 
   const update = useCallback(
     (patch: Partial<WizardState>) => {
       const next = { ...latest.current, ...patch };
       latest.current = next;
-      router.replace(`${pathname}?${wizardSearchParams(next).toString()}`, { scroll: false });
+      const query = wizardSearchParams(next).toString();
+      written.current = query;
+      router.replace(`${pathname}?${query}`, { scroll: false });
     },
     [router, pathname],
   );
