@@ -118,7 +118,7 @@ export const test = base.extend<Fixtures>({
 export async function signInAsAdmin(
   loginPage: LoginPage,
   shell: Shell,
-  project = demo.projects[0],
+  project: (typeof demo.projects)[number] = demo.projects[0],
 ) {
   await loginPage.goto();
   await loginPage.signIn({ ...demo.admin, project });

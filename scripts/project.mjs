@@ -1,7 +1,15 @@
 // Shared by `npm start`, `npm test` and the Playwright web servers: make sure the dependencies and the
 // production build are there and current, so that the two commands work on a fresh clone.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -74,8 +82,41 @@ export function buildIsCurrent() {
 /** Builds the console for production when the build is missing or stale. */
 export function ensureBuild({ force = false } = {}) {
   if (!force && buildIsCurrent()) return false;
-  console.log("Building the console for production (next build)…");
-  run(bin("next"), ["build"], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  writeFileSync(path.join(root, ".next", "cbc-base-path"), process.env.NEXT_PUBLIC_BASE_PATH ?? "");
-  return true;
+  return withBuildLock(() => {
+    // Another process may have built while this one waited for the lock.
+    if (!force && buildIsCurrent()) return false;
+    console.log("Building the console for production (next build)…");
+    run(bin("next"), ["build"], { env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    writeFileSync(
+      path.join(root, ".next", "cbc-base-path"),
+      process.env.NEXT_PUBLIC_BASE_PATH ?? "",
+    );
+    return true;
+  });
+}
+
+/**
+ * Runs `fn` holding a lock directory, so that the Playwright web servers, started together, build
+ * once instead of colliding in `next build` (which refuses to run twice at once). A lock older than
+ * 20 minutes is taken as left behind by a killed process.
+ */
+function withBuildLock(fn) {
+  const lock = path.join(root, ".data", "build.lock");
+  mkdirSync(path.dirname(lock), { recursive: true });
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (err) {
+      if (err.code !== "EEXIST") throw err;
+      if (Date.now() - mtime(lock) > 20 * 60_000) rmSync(lock, { recursive: true, force: true });
+      else Atomics.wait(pause, 0, 0, 1000);
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
