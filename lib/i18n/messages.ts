@@ -55,15 +55,6 @@ export const en = {
   "user.signOut": "Sign out",
   "user.signOutFailed": "Sign-out did not reach the server: {message}",
 
-  "page.notBuilt": "Not built yet",
-  "page.notBuiltBody": "This page is not built yet. It comes with issue #{issue}: {what}.",
-  "page.overview.what": "status counts, running jobs and quotas of the current project",
-  "page.backups.what":
-    "finding, watching and inspecting backups, backing up now, deleting and renaming",
-  "page.servers.what": "the project's servers with their disks and their backups",
-  "page.policies.what": "backup policies with a visual schedule builder",
-  "page.vaults.what": "CBR vaults, their resources and their backups",
-  "page.activity.what": "an audit trail of every change made through this console",
   "page.errorTitle": "This page could not be shown",
   "page.errorBody":
     "Something went wrong while loading it. Try again; if it keeps happening, tell your administrator.",
@@ -939,14 +930,6 @@ export const zh: Messages = {
   "user.signOut": "退出登录",
   "user.signOutFailed": "退出请求未到达服务器：{message}",
 
-  "page.notBuilt": "尚未建成",
-  "page.notBuiltBody": "此页面尚未建成，将随第 {issue} 号需求提供：{what}。",
-  "page.overview.what": "当前项目的备份状态统计、正在运行的任务和配额",
-  "page.backups.what": "查找、跟踪和查看备份，立即备份、删除和重命名",
-  "page.servers.what": "项目中的云服务器及其云硬盘和备份",
-  "page.policies.what": "带可视化调度周期编辑器的备份策略",
-  "page.vaults.what": "CBR 存储库及其资源和备份",
-  "page.activity.what": "通过本控制台所做的每项更改的审计记录",
   "page.errorTitle": "无法显示此页面",
   "page.errorBody": "加载时出错。请重试；如果问题持续出现，请联系管理员。",
 
