@@ -17,8 +17,17 @@ const idleConsolePort = Number(process.env.E2E_IDLE_CONSOLE_PORT);
 const basePath = process.env.NEXT_PUBLIC_BASE_PATH ?? "";
 const dataDir = `.data/e2e-${consolePort}`;
 
-/** Specs whose subject is the server, not the page: desktop only (see the tablet project). */
-const TABLET_SKIPS = [/multi-instance\.spec\.ts/, /session-timeout\.spec\.ts/, /faults\.spec\.ts/];
+/**
+ * Specs whose subject is the server, not the page: desktop only (see the tablet project). auth.spec
+ * is cookies, redirects and API answers; the sign-in form itself runs on the tablet at the start of
+ * every tablet journey.
+ */
+const TABLET_SKIPS = [
+  /multi-instance\.spec\.ts/,
+  /session-timeout\.spec\.ts/,
+  /faults\.spec\.ts/,
+  /auth\.spec\.ts/,
+];
 
 /** The console under test: the production build, against the simulator started below. */
 function consoleServer(port: number, env: Record<string, string>) {
