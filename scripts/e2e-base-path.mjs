@@ -2,13 +2,13 @@
 // serving the console under a prefix would. Builds the console with NEXT_PUBLIC_BASE_PATH (default
 // /console; the base path is inlined at build time, so this is a build of its own) and runs the
 // specs that touch URLs, cookies and redirects: the portal spec (every request under the prefix,
-// deep links, framing, probes, /wall), sign-in and sessions, the shell, and the a11y crawl (which
-// follows every page's links). Extra arguments go to Playwright (e.g. --project=tablet).
+// deep links, framing, probes, /wall) and sign-in and sessions (cookie path, redirects, next=).
+// Extra arguments go to Playwright (more specs, or --project=tablet).
 import { bin, ensureBuild, run } from "./project.mjs";
 
 process.env.NEXT_PUBLIC_BASE_PATH ||= "/console";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
-const SPECS = ["e2e/portal.spec.ts", "e2e/auth.spec.ts", "e2e/shell.spec.ts", "e2e/a11y.spec.ts"];
+const SPECS = ["e2e/portal.spec.ts", "e2e/auth.spec.ts"];
 
 const started = Date.now();
 ensureBuild();
