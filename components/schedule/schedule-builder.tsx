@@ -442,7 +442,12 @@ function NextRuns({
   if (runs.length === 0)
     return <p className="text-muted-foreground text-sm">{t("schedule.noRuns")}</p>;
   return (
-    <div className="overflow-x-auto rounded-md border">
+    <section
+      aria-label={t("schedule.nextRuns")}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a horizontally scrolling region must be reachable by keyboard (WCAG 2.1.1)
+      tabIndex={0}
+      className="overflow-x-auto rounded-md border outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
+    >
       <table className="w-full text-sm tabular-nums" data-testid="schedule-next-runs">
         <thead className="bg-muted text-left">
           <tr>
@@ -468,7 +473,7 @@ function NextRuns({
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 

@@ -81,8 +81,13 @@ export function WeekGrid({
 
   // `relative`: the cells' screen-reader text is absolutely positioned; it must scroll and clip
   // with the grid, not widen the page.
+  // A read-only grid has no focusable cell: the scrolling wrapper itself must be reachable by
+  // keyboard (WCAG 2.1.1), as the Table primitive does.
   return (
-    <div className="relative overflow-x-auto rounded-md border">
+    <div
+      className="relative overflow-x-auto rounded-md border outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
+      {...(interactive ? {} : { role: "region", "aria-label": label, tabIndex: 0 })}
+    >
       <table
         role={interactive ? "grid" : undefined}
         aria-label={label}
