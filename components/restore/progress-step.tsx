@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { CircleAlertIcon, CircleCheckIcon, HourglassIcon, Loader2Icon } from "lucide-react";
 import Link from "next/link";
+import { useAnnounceWhenFinished } from "@/components/layout/live-announcer";
 import { StatusBadge } from "@/components/status/status-badge";
 import { StatusProgress } from "@/components/status/status-progress";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -32,6 +33,8 @@ const ICONS: Record<RestoreState, typeof CircleCheckIcon> = {
   failed: CircleAlertIcon,
 };
 
+const RESTORE_RUNNING: readonly RestoreState[] = ["submitting", "in_doubt", "running"];
+
 /** Step 5: the restore followed to its end, from the cloud, with links to what it touched. */
 export function ProgressStep(props: ProgressStepProps) {
   const t = useT();
@@ -44,7 +47,8 @@ export function ProgressStep(props: ProgressStepProps) {
   const state: RestoreState = status?.state ?? "submitting";
   const Icon = ICONS[state];
   const backupHref = `/backups/${encodeURIComponent(props.backupId)}${props.service === "cbr" ? "?service=cbr" : ""}`;
-  const serverHref = `/servers/${encodeURIComponent(props.serverId)}`;
+  // No page per server yet: the servers list, where the restored server shows its state.
+  const serverHref = "/servers";
 
   const words: Record<RestoreState, string> = {
     submitting: t("restore.progress.submitting"),
@@ -53,6 +57,9 @@ export function ProgressStep(props: ProgressStepProps) {
     succeeded: t("restore.progress.succeeded", { server: props.serverName }),
     failed: t("restore.progress.failed", { reason: status?.reason ?? "" }),
   };
+
+  // Screen readers hear the end of the restore even when the user is reading something else.
+  useAnnounceWhenFinished(state, RESTORE_RUNNING, (final) => words[final as RestoreState] ?? null);
 
   return (
     <section aria-labelledby="restore-progress-heading" className="grid gap-5">
