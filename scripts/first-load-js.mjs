@@ -1,8 +1,7 @@
 // First-load JavaScript of every console route, as the build reports it
 // (.next/diagnostics/route-bundle-stats.json), beside that of an empty Next.js page built with the
 // same installed versions, so that the console's own weight is visible. Prints a Markdown table.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { bin, ensureBuild, root, run } from "./project.mjs";
@@ -21,11 +20,15 @@ function routeStats(projectDir) {
   }));
 }
 
-/** Builds a one-page Next.js app in a temporary folder with this project's node_modules. */
+/**
+ * Builds a one-page Next.js app with this project's node_modules. It lives below the project
+ * (in .data/) because Turbopack resolves packages only inside its root, not through a symlink.
+ */
 function emptyAppStats() {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "cbc-empty-next-"));
+  const dir = path.join(root, ".data", "empty-next");
+  rmSync(dir, { recursive: true, force: true });
   try {
-    mkdirSync(path.join(dir, "app"));
+    mkdirSync(path.join(dir, "app"), { recursive: true });
     writeFileSync(path.join(dir, "package.json"), '{"private":true,"type":"module"}');
     writeFileSync(
       path.join(dir, "app", "layout.tsx"),
@@ -35,7 +38,6 @@ function emptyAppStats() {
       path.join(dir, "app", "page.tsx"),
       "export default function P(){return <p>empty</p>}",
     );
-    symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"), "dir");
     run(bin("next"), ["build"], {
       cwd: dir,
       stdio: "ignore",
