@@ -10,13 +10,14 @@ test.describe("[ACTIVITY] the audit trail", () => {
     await signInAsAdmin(loginPage, shell);
     await page.goto(app("/policies"));
     // The first seeded policy that can be disabled; it is enabled again at the end.
+    // A table row on desktop, a card on a tablet: whichever the layout shows.
     const name = await page
-      .locator("tr[data-policy]")
+      .locator("[data-policy]:visible")
       .filter({ has: page.getByRole("button", { name: "Disable" }) })
       .first()
       .getAttribute("data-policy");
     expect(name).toBeTruthy();
-    const row = page.locator(`tr[data-policy="${name}"]`);
+    const row = page.locator(`[data-policy="${name}"]:visible`);
     await row.getByRole("button", { name: "Disable" }).click();
     await expect(row).toContainText("Disabled");
 
@@ -42,9 +43,12 @@ test.describe("[ACTIVITY] the audit trail", () => {
     expect(csv).not.toMatch(/Demo@2026/);
 
     await page.goto(app("/policies"));
-    await page.locator(`tr[data-policy="${name}"]`).getByRole("button", { name: "Enable" }).click();
+    await page
+      .locator(`[data-policy="${name}"]:visible`)
+      .getByRole("button", { name: "Enable" })
+      .click();
     await expect(
-      page.locator(`tr[data-policy="${name}"]`).getByText("Enabled", { exact: true }),
+      page.locator(`[data-policy="${name}"]:visible`).getByText("Enabled", { exact: true }),
     ).toBeVisible();
   });
 });
