@@ -49,7 +49,9 @@ test.describe("[SHELL] navigation, theme, language", () => {
   test("the sidebar collapses to icons and stays collapsed across a reload", async ({
     page,
     shell,
+    isMobile,
   }) => {
+    test.skip(isMobile, "at tablet width the navigation is a drawer, which does not collapse");
     await page.getByRole("button", { name: "Collapse navigation" }).click();
     // Icons only, but every link keeps its name for screen readers and keyboards.
     await expect(shell.nav.getByRole("link", { name: "Backups", exact: true })).toBeVisible();
