@@ -1,18 +1,16 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseCloudConfig, setCloudConfigForTests } from "@/lib/cloud/config";
 import type {
   BackupListResponse,
   BackupRow,
   OverviewResponse,
   ServersResponse,
 } from "@/lib/schemas/backups";
-import { resetServerEnvForTests } from "@/lib/server/env";
-import { startTestSim, type TestSim } from "@/lib/sim/testing/start";
-import { POST as login } from "../auth/login/route";
+import {
+  idParams,
+  noParams,
+  type RouteHarness,
+  startRouteHarness,
+} from "@/lib/testing/route-harness";
 import { GET as overview } from "../overview/route";
 import { POST as backupNow } from "../servers/backup/route";
 import { GET as servers } from "../servers/route";
@@ -20,23 +18,8 @@ import { GET as getOne, PATCH as rename } from "./[id]/route";
 import { POST as remove } from "./delete/route";
 import { GET as list } from "./route";
 
-const ORIGIN = "http://localhost:3100";
-const noParams = { params: Promise.resolve({}) };
-const idParams = (id: string) => ({ params: Promise.resolve({ id }) });
-let sim: TestSim;
-let dir: string;
-let cookie = "";
-
-function request(method: string, path: string, body?: unknown) {
-  const headers: Record<string, string> = { host: "localhost:3100", cookie };
-  if (method !== "GET") headers.origin = ORIGIN;
-  if (body !== undefined) headers["content-type"] = "application/json";
-  return new NextRequest(`${ORIGIN}${path}`, {
-    method,
-    headers,
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-}
+let h: RouteHarness;
+const request: RouteHarness["request"] = (...args) => h.request(...args);
 
 async function page(query: string): Promise<BackupListResponse> {
   const res = await list(request("GET", `/api/backups?${query}`), noParams);
@@ -45,28 +28,9 @@ async function page(query: string): Promise<BackupListResponse> {
 }
 
 beforeAll(async () => {
-  sim = await startTestSim({ durations: { deleteMs: 60_000 } });
-  dir = mkdtempSync(join(tmpdir(), "cbc-backup-routes-"));
-  process.env.SESSION_DB_PATH = join(dir, "sessions.sqlite");
-  process.env.SESSION_SECRET = "backup-routes-test-secret-000000000000";
-  resetServerEnvForTests();
-  setCloudConfigForTests(parseCloudConfig({ SIM_PORT: new URL(sim.url).port }));
-  const res = await login(
-    request("POST", "/api/auth/login", {
-      domain: "demo",
-      user: "admin",
-      password: "Demo@2026",
-      project: "eu-west-0",
-    }),
-    noParams,
-  );
-  cookie = (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  h = await startRouteHarness({ project: "eu-west-0", sim: { durations: { deleteMs: 60_000 } } });
 });
-afterAll(async () => {
-  setCloudConfigForTests();
-  await sim.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => h.close());
 
 describe("backup routes against the simulator", () => {
   it("pages CSBS backups with limit + offset, the total from the count, and policy names", async () => {

@@ -1,18 +1,16 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseCloudConfig, setCloudConfigForTests } from "@/lib/cloud/config";
 import type {
   CheckpointView,
   VaultBackupsResponse,
   VaultListResponse,
   VaultView,
 } from "@/lib/schemas/vault";
-import { resetServerEnvForTests } from "@/lib/server/env";
-import { startTestSim, type TestSim } from "@/lib/sim/testing/start";
-import { POST as login } from "../auth/login/route";
+import {
+  idParams,
+  noParams,
+  type RouteHarness,
+  startRouteHarness,
+} from "@/lib/testing/route-harness";
 import { GET as getCheckpoint } from "../checkpoints/[id]/route";
 import { POST as createCheckpoint } from "../checkpoints/route";
 import { GET as vaultBackups } from "./[id]/backups/route";
@@ -20,47 +18,13 @@ import { GET as vaultTasks } from "./[id]/operation-logs/route";
 import { GET as getVault } from "./[id]/route";
 import { GET as listVaults } from "./route";
 
-const ORIGIN = "http://localhost:3100";
-const noParams = { params: Promise.resolve({}) };
-const idParams = (id: string) => ({ params: Promise.resolve({ id }) });
-let sim: TestSim;
-let dir: string;
-let cookie = "";
-
-function request(method: string, path: string, body?: unknown) {
-  const headers: Record<string, string> = { host: "localhost:3100", cookie };
-  if (method !== "GET") headers.origin = ORIGIN;
-  if (body !== undefined) headers["content-type"] = "application/json";
-  return new NextRequest(`${ORIGIN}${path}`, {
-    method,
-    headers,
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-}
+let h: RouteHarness;
+const request: RouteHarness["request"] = (...args) => h.request(...args);
 
 beforeAll(async () => {
-  sim = await startTestSim({ durations: { protectMs: 60_000 } });
-  dir = mkdtempSync(join(tmpdir(), "cbc-vault-routes-"));
-  process.env.SESSION_DB_PATH = join(dir, "sessions.sqlite");
-  process.env.SESSION_SECRET = "vault-routes-test-secret-00000000000000";
-  resetServerEnvForTests();
-  setCloudConfigForTests(parseCloudConfig({ SIM_PORT: new URL(sim.url).port }));
-  const res = await login(
-    request("POST", "/api/auth/login", {
-      domain: "demo",
-      user: "admin",
-      password: "Demo@2026",
-      project: "cn-north-4",
-    }),
-    noParams,
-  );
-  cookie = (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  h = await startRouteHarness({ project: "cn-north-4", sim: { durations: { protectMs: 60_000 } } });
 });
-afterAll(async () => {
-  setCloudConfigForTests();
-  await sim.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => h.close());
 
 async function vaults(query = ""): Promise<VaultListResponse> {
   const res = await listVaults(request("GET", `/api/vaults${query}`), noParams);
