@@ -1,61 +1,25 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseCloudConfig, setCloudConfigForTests } from "@/lib/cloud/config";
 import type { CandidateServersResponse, PolicyView } from "@/lib/schemas/policy";
-import { resetServerEnvForTests } from "@/lib/server/env";
-import { startTestSim, type TestSim } from "@/lib/sim/testing/start";
-import { POST as login } from "../auth/login/route";
+import {
+  idParams,
+  noParams,
+  type RouteHarness,
+  startRouteHarness,
+} from "@/lib/testing/route-harness";
 import { GET as candidates } from "../servers/protectable/route";
 import { POST as execute } from "./[id]/execute/route";
 import { GET as getOne, PATCH as patch, PUT as put, DELETE as remove } from "./[id]/route";
 import { POST as create, GET as list } from "./route";
 
-const ORIGIN = "http://localhost:3100";
-const noParams = { params: Promise.resolve({}) };
-const idParams = (id: string) => ({ params: Promise.resolve({ id }) });
 const PATTERN =
   "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nRRULE:FREQ=WEEKLY;BYDAY=MO,TH;BYHOUR=1;BYMINUTE=0\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
-let sim: TestSim;
-let dir: string;
-let cookie = "";
-
-function request(method: string, path: string, body?: unknown) {
-  const headers: Record<string, string> = { host: "localhost:3100", cookie };
-  if (method !== "GET") headers.origin = ORIGIN;
-  if (body !== undefined) headers["content-type"] = "application/json";
-  return new NextRequest(`${ORIGIN}${path}`, {
-    method,
-    headers,
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-}
+let h: RouteHarness;
+const request: RouteHarness["request"] = (...args) => h.request(...args);
 
 beforeAll(async () => {
-  sim = await startTestSim();
-  dir = mkdtempSync(join(tmpdir(), "cbc-policy-routes-"));
-  process.env.SESSION_DB_PATH = join(dir, "sessions.sqlite");
-  process.env.SESSION_SECRET = "policy-routes-test-secret-0000000000000";
-  resetServerEnvForTests();
-  setCloudConfigForTests(parseCloudConfig({ SIM_PORT: new URL(sim.url).port }));
-  const res = await login(
-    request("POST", "/api/auth/login", {
-      domain: "demo",
-      user: "admin",
-      password: "Demo@2026",
-      project: "eu-west-0",
-    }),
-    noParams,
-  );
-  cookie = (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  h = await startRouteHarness({ project: "eu-west-0" });
 });
-afterAll(async () => {
-  setCloudConfigForTests();
-  await sim.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => h.close());
 
 async function servers(): Promise<CandidateServersResponse> {
   const res = await candidates(request("GET", "/api/servers/protectable"), noParams);
