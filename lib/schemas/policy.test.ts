@@ -5,6 +5,7 @@ import {
   parsePolicyListSearch,
   policyFieldOfCloudError,
   policyFormSchema,
+  policyIdParamsSchema,
   retentionFromDefinition,
   retentionToDefinition,
   updatePolicyBodySchema,
@@ -112,6 +113,17 @@ describe("API bodies", () => {
     expect(executePolicyBodySchema.safeParse({}).success).toBe(true);
     expect(executePolicyBodySchema.safeParse({ resources: ["a"] }).success).toBe(true);
     expect(executePolicyBodySchema.safeParse({ resources: [] }).success).toBe(false);
+  });
+
+  it("takes only UUIDs as policy ids", () => {
+    expect(
+      policyIdParamsSchema.safeParse({ id: "f766c171-9336-479a-8b30-b83cabf6381e" }).success,
+    ).toBe(true);
+    for (const id of ["", "policy-1", "..", "%2e%2e", "f766c171-9336-479a-8b30-b83cabf6381e/x"]) {
+      const result = policyIdParamsSchema.safeParse({ id });
+      expect(result.success, id).toBe(false);
+      expect(result.error?.issues[0]?.path).toEqual(["id"]);
+    }
   });
 });
 

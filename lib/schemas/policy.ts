@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MAX_PATTERN_LENGTH, validateCsbsPattern } from "@/lib/schedule";
+import { uuidSchema } from "./common";
 
 /**
  * Backup policies: the form's values, the API's bodies and views, and the pure mappings between
@@ -190,7 +191,8 @@ export const executePolicyBodySchema = z.object({
 });
 export type ExecutePolicyBody = z.infer<typeof executePolicyBodySchema>;
 
-export const policyIdParamsSchema = z.object({ id: z.string().min(1).max(64) });
+/** CSBS policy ids are UUIDs (003 §5.2.x samples, the simulator): anything else never reaches the cloud. */
+export const policyIdParamsSchema = z.object({ id: uuidSchema });
 
 // ---------- retention ↔ operation_definition ----------
 

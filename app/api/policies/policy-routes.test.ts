@@ -168,3 +168,14 @@ describe("policy routes against the simulator", () => {
     expect((await res.json()).error).toMatchObject({ code: "VALIDATION", field: "pattern" });
   });
 });
+
+describe("policy ids", () => {
+  it("refuses an id that is not a UUID at params.id, before the cloud", async () => {
+    await fetch(`${h.sim.url}/_sim/stats/reset`, { method: "POST" });
+    const res = await getOne(request("GET", "/api/policies/policy-1"), idParams("policy-1"));
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatchObject({ code: "VALIDATION", field: "params.id" });
+    const stats = (await (await fetch(`${h.sim.url}/_sim/stats`)).json()) as { total: number };
+    expect(stats.total).toBe(0);
+  });
+});
