@@ -48,6 +48,12 @@ export const cbrErrors = {
     "2013",
     "Backup data of a data disk cannot be restored to a system disk.",
   ),
+  /**
+   * DeleteBackup's own code (Huawei's API definition lists 6201, "the backup cannot be deleted"):
+   * the simulator answers it for a backup that is busy, in a locked or unavailable vault, or the
+   * newest one of a resource that is being backed up.
+   */
+  backupCannotBeDeleted: def(400, "6201", "The backup cannot be deleted."),
   vaultTypeMismatch: def(400, "6102", "The vault does not support this resource type."),
   vaultStatusForbidsBackup: def(400, "6113", "Backup is not allowed in the current vault status."),
   vaultFull: def(400, "6114", "The used capacity of the vault exceeds the maximum capacity."),

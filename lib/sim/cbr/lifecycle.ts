@@ -1,15 +1,22 @@
 // The CBR lifecycle on the simulated clock. Transitions are computed from timestamps (a job ends
 // at its start + its duration), so the result does not depend on how often the ticker runs.
 import type { Durations } from "../context";
+import { finishCbrDeletes, startQueuedCbrDeletes } from "./delete";
 import type { CbrEnv } from "./operations";
 import { finishOperation } from "./operations";
 import { firePolicies } from "./policies";
 import { type CbrBackup, type CbrProject, type CbrState, coerceCbrState } from "./types";
 
+const durationOf = {
+  protect: (d: Durations) => d.protectMs,
+  restore: (d: Durations) => d.restoreMs,
+  delete: (d: Durations) => d.deleteMs,
+} as const;
+
 function endOf(backup: CbrBackup, durations: Durations): number | null {
-  if (!backup.task) return null;
-  const duration = backup.task.kind === "protect" ? durations.protectMs : durations.restoreMs;
-  return Date.parse(backup.task.startedAt) + duration;
+  // A queued delete has not started: it ends only once it has a slot.
+  if (!backup.task?.startedAt) return null;
+  return Date.parse(backup.task.startedAt) + durationOf[backup.task.kind](durations);
 }
 
 /** Advances every running CBR job of one project to `now`. Returns whether anything changed. */
@@ -22,10 +29,15 @@ export function advanceCbr(cbr: CbrState, now: Date, durations: Durations): bool
   if (due.length === 0) return false;
   const logs = new Map(cbr.operationLogs.map((log) => [log.id, log]));
   const finished = new Set<string>();
+  const deleted: { backup: CbrBackup; at: string }[] = [];
   for (const backup of due) {
     const end = endOf(backup, durations);
     if (end === null || !backup.task) continue;
     const at = new Date(end).toISOString();
+    if (backup.task.kind === "delete") {
+      deleted.push({ backup, at });
+      continue;
+    }
     const log = logs.get(backup.task.opLogId);
     if (backup.task.kind === "protect") {
       backup.protectedAt = at;
@@ -44,6 +56,10 @@ export function advanceCbr(cbr: CbrState, now: Date, durations: Durations): bool
         continue;
       checkpoint.status = backups.every((b) => b.status === "error") ? "error" : "available";
     }
+  }
+  if (deleted.length > 0) {
+    finishCbrDeletes(cbr, deleted);
+    startQueuedCbrDeletes(cbr, now);
   }
   return true;
 }

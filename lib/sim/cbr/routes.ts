@@ -4,6 +4,7 @@ import type { SimContext, SimEnv } from "../context";
 import { cbrError, readJson } from "../http";
 import { createCheckpoint } from "./checkpoints";
 import { uuidPattern } from "./constants";
+import { requestCbrDelete } from "./delete";
 import { CbrFailure, fail, invalid } from "./errors";
 import { catchUpCbr } from "./lifecycle";
 import {
@@ -72,12 +73,13 @@ export function createCbrRoutes(ctx: SimContext): Hono<SimEnv> {
       }
     };
 
-  const progressOf = (log: CbrOperationLog) =>
-    operationProgress(
-      log,
-      ctx.now(),
-      log.operationType === "restore" ? ctx.durations.restoreMs : ctx.durations.protectMs,
-    );
+  const durationOf = (log: CbrOperationLog) =>
+    log.operationType === "restore"
+      ? ctx.durations.restoreMs
+      : log.operationType === "delete"
+        ? ctx.durations.deleteMs
+        : ctx.durations.protectMs;
+  const progressOf = (log: CbrOperationLog) => operationProgress(log, ctx.now(), durationOf(log));
 
   app.get(
     "/vaults",
@@ -159,6 +161,19 @@ export function createCbrRoutes(ctx: SimContext): Hono<SimEnv> {
       backup.updatedAt = ctx.now().toISOString();
       ctx.markDirty();
       return c.json({ backup: backupJson(project.id, backup) });
+    }),
+  );
+
+  // DeleteBackup: 204 with no body; the deletion runs on (see delete.ts).
+  app.delete(
+    "/backups/:backup_id",
+    handle((c, project) => {
+      const id = pathId(c, "backup_id");
+      const backup = project.cbr.backups.find((b) => b.id === id);
+      if (!backup) fail("backupNotFound", `Backup (${id}) not found.`);
+      requestCbrDelete(project, backup, env());
+      ctx.markDirty();
+      return c.body(null, 204);
     }),
   );
 

@@ -92,7 +92,9 @@ export type CbrDiskBackup = {
 /** What the simulator is currently doing to a backup; drives the lifecycle ticker. */
 export type CbrBackupTask =
   | { kind: "protect"; startedAt: string; opLogId: string }
-  | { kind: "restore"; startedAt: string; opLogId: string };
+  | { kind: "restore"; startedAt: string; opLogId: string }
+  /** `startedAt` is null while the delete waits for one of the project's delete slots. */
+  | { kind: "delete"; startedAt: string | null; requestedAt: string; opLogId: string };
 
 export type CbrBackup = {
   id: string;
