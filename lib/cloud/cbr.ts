@@ -159,6 +159,14 @@ export async function renameBackup(
   return data.backup;
 }
 
+/**
+ * `DELETE /backups/{backup_id}`: 204 with no body. The deletion runs on in the cloud (the backup
+ * shows `deleting`, then is gone); a `delete` operation log follows it.
+ */
+export async function deleteBackup(ctx: CloudContext, backupId: string): Promise<void> {
+  await serviceCall(ctx, "cbr", "DELETE", ["backups", param("backup_id", backupId)]);
+}
+
 export type CbrRestoreInput =
   | {
       /** Server restore: each disk backup (`children[].id`) onto a volume of the server. */

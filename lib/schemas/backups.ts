@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { uuidSchema } from "./common";
 
 /**
  * The `/backups` view as it lives in the URL, shared by the page (which shows a notice for what it
@@ -562,6 +563,43 @@ export function defaultBackupName(random: () => number = Math.random): string {
 export function backupNameFor(name: string, index: number, count: number): string {
   return count > 1 ? `${name}-${String(index + 1).padStart(4, "0")}` : name;
 }
+
+// ---------- delete ----------
+
+/** CSBS ids as the cloud issues them (UUIDs, but the checks stay loose: within `[A-Za-z0-9_-]`). */
+const csbsId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, "Must be an id.");
+const MAX_DELETE = 100;
+
+/**
+ * The body of `POST /api/backups/delete`. CSBS deletes one item of a checkpoint or the whole
+ * checkpoint (every backup of the same run); CBR deletes one backup at a time (DeleteBackup).
+ */
+export const deleteBackupsBodySchema = z.discriminatedUnion("service", [
+  z.object({
+    service: z.literal("csbs"),
+    /** "item": just this backup; "checkpoint": every backup of its checkpoint (the whole record). */
+    scope: z.enum(["item", "checkpoint"]),
+    items: z
+      .array(z.object({ id: csbsId, checkpointId: csbsId }))
+      .min(1)
+      .max(MAX_DELETE),
+  }),
+  z.object({
+    service: z.literal("cbr"),
+    items: z
+      .array(z.object({ id: uuidSchema }))
+      .min(1)
+      .max(MAX_DELETE),
+  }),
+]);
+export type DeleteBackupsBody = z.infer<typeof deleteBackupsBodySchema>;
+
+/** One answer per backup asked for: the cloud accepted the delete, or refused it with its words. */
+export type DeleteResult = {
+  id: string;
+  ok: boolean;
+  error?: { code: string; message: string };
+};
 
 // ---------- overview ----------
 

@@ -41,6 +41,32 @@ describe("changeEntries", () => {
     ]);
   });
 
+  it("says which service a deleted backup belonged to", () => {
+    const entries = changeEntries({
+      method: "POST",
+      apiPath: "/backups/delete",
+      who,
+      params: {},
+      body: { service: "cbr", items: [{ id: "b1" }, { id: "b2" }] },
+      outcome: ok({
+        results: [
+          { id: "b1", ok: true },
+          { id: "b2", ok: false, error: { code: "BackupService.6201" } },
+        ],
+      }),
+    });
+    expect(entries).toEqual([
+      { ...who, action: "backup.delete", target: "b1", result: "succeeded", detail: "cbr" },
+      {
+        ...who,
+        action: "backup.delete",
+        target: "b2",
+        result: "failed",
+        detail: "BackupService.6201",
+      },
+    ]);
+  });
+
   it("tells enable from disable and keeps the new name of a rename", () => {
     const [disable] = changeEntries({
       method: "PATCH",

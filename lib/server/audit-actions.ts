@@ -9,7 +9,7 @@ type ChangeRule = {
   path: string;
   action: AuditAction | ((body: Fields) => AuditAction);
   target: (args: { params: Fields; body: Fields }) => string;
-  /** Extra fact for a successful change (the new name, …). */
+  /** Extra fact for a successful change (the new name, …), also of each item without its own. */
   detail?: (body: Fields) => string;
 };
 
@@ -35,6 +35,8 @@ export const CHANGE_RULES: readonly ChangeRule[] = [
     action: "backup.delete",
     target: ({ body }) =>
       Array.isArray(body.items) ? body.items.map((i) => str((i as Fields)?.id)).join(" ") : "",
+    // Which service's backup: the ids alone do not say (both are UUIDs).
+    detail: (body) => str(body.service),
   },
   {
     method: "PATCH",
@@ -154,7 +156,10 @@ export function changeEntries(input: {
         ...base,
         target: str(r.id) || str(r.serverId) || target,
         result: r.ok === false ? "failed" : "succeeded",
-        detail: r.ok === false ? str(error.code) : str(r.name) || str(r.checkpointId),
+        detail:
+          r.ok === false
+            ? str(error.code)
+            : str(r.name) || str(r.checkpointId) || (rule.detail?.(body) ?? ""),
       };
     });
   }

@@ -1,49 +1,85 @@
-// POST /api/backups/delete: delete CSBS backups, one item each or every item of their checkpoints.
-// One request per confirmation; each backup is one cloud call, and each gets its own answer.
-import { z } from "zod";
+// POST /api/backups/delete: delete backups. CSBS: one item each or every item of their checkpoints;
+// CBR: one backup each (DeleteBackup). One request per confirmation; each backup is one cloud call,
+// and each gets its own answer.
+import { deleteBackup } from "@/lib/cloud/cbr";
+import type { CloudContext } from "@/lib/cloud/context";
 import { deleteCheckpoint } from "@/lib/cloud/csbs";
 import { CloudError } from "@/lib/cloud/errors";
+import type { Locale } from "@/lib/i18n/locales";
+import {
+  type DeleteBackupsBody as Body,
+  type DeleteResult,
+  deleteBackupsBodySchema,
+} from "@/lib/schemas/backups";
 import { mapCloudError, withRoute } from "@/lib/server/with-route";
 
-const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, "Must be an id.");
-const bodySchema = z.object({
-  service: z.literal("csbs"),
-  /** "item": just this backup; "checkpoint": every backup of its checkpoint (the whole record). */
-  scope: z.enum(["item", "checkpoint"]),
-  items: z
-    .array(z.object({ id, checkpointId: id }))
-    .min(1)
-    .max(100),
-});
+export type { DeleteResult };
 
-export type DeleteResult = {
-  id: string;
-  ok: boolean;
-  error?: { code: string; message: string };
-};
+/** Runs one cloud call and turns a refusal into that backup's answer (a 401 ends the session). */
+async function attempt(
+  id: string,
+  locale: Locale,
+  call: () => Promise<void>,
+): Promise<DeleteResult> {
+  try {
+    await call();
+    return { id, ok: true };
+  } catch (error) {
+    if (!(error instanceof CloudError) || error.status === 401) throw error;
+    const mapped = mapCloudError(error, locale);
+    return { id, ok: false, error: { code: mapped.code, message: mapped.message } };
+  }
+}
 
-export const POST = withRoute({ body: bodySchema }, async ({ cloud, body, locale }) => {
+async function deleteCsbs(
+  cloud: CloudContext,
+  body: Extract<Body, { service: "csbs" }>,
+  locale: Locale,
+) {
   const results: DeleteResult[] = [];
-  const doneCheckpoints = new Set<string>();
-  // One after another: CSBS queues deletes beyond five per project, and order keeps answers readable.
+  const done = new Set<string>();
   for (const item of body.items) {
-    if (body.scope === "checkpoint" && doneCheckpoints.has(item.checkpointId)) {
+    const key = body.scope === "checkpoint" ? item.checkpointId : item.id;
+    if (done.has(key)) {
       results.push({ id: item.id, ok: true });
       continue;
     }
-    try {
-      await deleteCheckpoint(cloud, item.checkpointId, body.scope === "item" ? item.id : undefined);
-      doneCheckpoints.add(item.checkpointId);
-      results.push({ id: item.id, ok: true });
-    } catch (error) {
-      if (!(error instanceof CloudError) || error.status === 401) throw error;
-      const mapped = mapCloudError(error, locale);
-      results.push({
-        id: item.id,
-        ok: false,
-        error: { code: mapped.code, message: mapped.message },
-      });
-    }
+    const result = await attempt(item.id, locale, () =>
+      deleteCheckpoint(cloud, item.checkpointId, body.scope === "item" ? item.id : undefined),
+    );
+    if (result.ok) done.add(key);
+    results.push(result);
   }
-  return { results };
-});
+  return results;
+}
+
+async function deleteCbr(
+  cloud: CloudContext,
+  body: Extract<Body, { service: "cbr" }>,
+  locale: Locale,
+) {
+  const results: DeleteResult[] = [];
+  const done = new Set<string>();
+  for (const item of body.items) {
+    if (done.has(item.id)) {
+      results.push({ id: item.id, ok: true });
+      continue;
+    }
+    const result = await attempt(item.id, locale, () => deleteBackup(cloud, item.id));
+    if (result.ok) done.add(item.id);
+    results.push(result);
+  }
+  return results;
+}
+
+// One after another: both clouds queue deletes beyond five per project, and order keeps answers
+// readable. A backup (or CSBS checkpoint) asked for twice is deleted once.
+export const POST = withRoute(
+  { body: deleteBackupsBodySchema },
+  async ({ cloud, body, locale }) => ({
+    results:
+      body.service === "cbr"
+        ? await deleteCbr(cloud, body, locale)
+        : await deleteCsbs(cloud, body, locale),
+  }),
+);
