@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { localeTags } from "@/lib/i18n/locales";
-import { getLocale, getT } from "@/lib/i18n/server";
+import { getLocale, getMessages, getT } from "@/lib/i18n/server";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -21,13 +21,13 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [locale, headerList] = await Promise.all([getLocale(), headers()]);
+  const [locale, messages, headerList] = await Promise.all([getLocale(), getMessages(), headers()]);
   const nonce = headerList.get("x-nonce") ?? undefined;
   return (
     // next-themes sets the theme class before hydration, so React must not warn about it.
     <html lang={localeTags[locale]} suppressHydrationWarning>
       <body className="min-h-dvh">
-        <Providers locale={locale} nonce={nonce}>
+        <Providers locale={locale} messages={messages} nonce={nonce}>
           {children}
         </Providers>
       </body>

@@ -8,15 +8,18 @@ import { TooltipProvider } from "@/components/ui/tooltip";
 import { makeQueryClient } from "@/lib/api/query-client";
 import { I18nProvider } from "@/lib/i18n/i18n-provider";
 import type { Locale } from "@/lib/i18n/locales";
+import type { Messages } from "@/lib/i18n/messages";
 
 type ProvidersProps = {
   locale: Locale;
+  /** The active language's catalog (the only one the browser downloads). */
+  messages: Messages;
   /** The CSP nonce of this response (set by proxy.ts), for next-themes' inline script. */
   nonce: string | undefined;
   children: ReactNode;
 };
 
-export function Providers({ locale, nonce, children }: ProvidersProps) {
+export function Providers({ locale, messages, nonce, children }: ProvidersProps) {
   // One client per tab, created once: a module-level client would be shared between requests on the server.
   const [queryClient] = useState(makeQueryClient);
   return (
@@ -28,7 +31,7 @@ export function Providers({ locale, nonce, children }: ProvidersProps) {
       storageKey="theme"
       nonce={nonce}
     >
-      <I18nProvider locale={locale}>
+      <I18nProvider locale={locale} messages={messages}>
         <QueryClientProvider client={queryClient}>
           <TooltipProvider delayDuration={300}>
             {children}

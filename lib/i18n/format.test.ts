@@ -37,3 +37,15 @@ describe("formatRelativeTime", () => {
     expect(formatRelativeTime("en", new Date("2026-03-04T14:00:00Z"), now)).toBe("yesterday");
   });
 });
+
+describe("formatter reuse", () => {
+  it("keeps formatters apart by zone and by options", () => {
+    const at = new Date("2026-03-05T14:07:00Z");
+    const clock = { hour: "2-digit", minute: "2-digit" } as const;
+    expect(formatDateTime("en", at, clock, "UTC")).toBe("14:07");
+    expect(formatDateTime("en", at, clock, "Asia/Shanghai")).toBe("22:07");
+    expect(formatDateTime("en", at, { ...clock }, "UTC")).toBe("14:07");
+    expect(formatNumber("en", 0.5, { style: "percent" })).toBe("50%");
+    expect(formatNumber("en", 0.5)).toBe("0.5");
+  });
+});

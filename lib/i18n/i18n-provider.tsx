@@ -2,15 +2,23 @@
 
 import { createContext, type ReactNode, useContext, useMemo } from "react";
 import type { Locale } from "./locales";
-import { createTranslator, type Translate } from "./translate";
+import type { Messages } from "./messages";
+import { type Translate, translatorFor } from "./translator";
 
 type I18n = { locale: Locale; t: Translate };
 
 const I18nContext = createContext<I18n | null>(null);
 
+type I18nProviderProps = {
+  locale: Locale;
+  /** The active language's catalog only: the root layout picks it, so the other never ships. */
+  messages: Messages;
+  children: ReactNode;
+};
+
 /** The root layout passes the locale it read from the request, so server and client agree. */
-export function I18nProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
-  const value = useMemo(() => ({ locale, t: createTranslator(locale) }), [locale]);
+export function I18nProvider({ locale, messages, children }: I18nProviderProps) {
+  const value = useMemo(() => ({ locale, t: translatorFor(messages) }), [locale, messages]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -1,6 +1,10 @@
 // One catalog for the whole console. `en` defines the keys; `zh` must have exactly the same ones
 // (a missing or extra key fails `tsc`). Placeholders are written {name} and filled by the translator.
 // Words follow the ui-guide's en↔zh table (帐号, 项目, 备份策略, 存储库, 云服务器 …).
+// Server code and tests import the catalogs from here; the browser gets only the active language's,
+// passed down by the root layout (a client module importing a value from here ships both).
+
+import { globalErrorWords } from "./global-error-words";
 
 export const en = {
   "app.name": "Cloud Backup Console",
@@ -11,7 +15,7 @@ export const en = {
   "common.skipToContent": "Skip to content",
   "common.close": "Close",
   "common.loading": "Loading…",
-  "common.retry": "Try again",
+  "common.retry": globalErrorWords.en.retry,
 
   "nav.label": "Main",
   "nav.open": "Open navigation",
@@ -94,9 +98,8 @@ export const en = {
   "notFound.body": "There is nothing at this address.",
   "notFound.home": "Go to the overview",
 
-  "globalError.title": "Something went wrong",
-  "globalError.body":
-    "The console hit an unexpected error. Try again; if it keeps happening, tell your administrator.",
+  "globalError.title": globalErrorWords.en.title,
+  "globalError.body": globalErrorWords.en.body,
 
   // Policies and the schedule builder (issue 5).
   "schedule.title": "Schedule",
@@ -872,6 +875,14 @@ export const en = {
   "overview.noneScheduled": "No policy runs in the next 24 hours.",
   "overview.scheduledRun": "{time} · {servers} servers",
   // --- end of backups, servers, overview ---
+  // --- delete follow-up and CBR delete (task R) ---
+  "backups.deleteDone.one": "Backup {name} deleted.",
+  "backups.deleteDone.many": "{count} backups deleted.",
+  "backups.deleteFailed.one": "Delete of backup {name} failed.",
+  "backups.deleteFailed.some": "{failed} of {count} deletes failed: {names}.",
+  "backups.detail.deleted": "This backup was deleted",
+  "backups.deleteDialog.cbrNote":
+    "Each backup is deleted on its own. Backups in a vault with backup locking cannot be deleted.",
 };
 
 export type MessageKey = keyof typeof en;
@@ -886,7 +897,7 @@ export const zh: Messages = {
   "common.skipToContent": "跳到主要内容",
   "common.close": "关闭",
   "common.loading": "加载中…",
-  "common.retry": "重试",
+  "common.retry": globalErrorWords.zh.retry,
 
   "nav.label": "主导航",
   "nav.open": "打开导航",
@@ -967,8 +978,8 @@ export const zh: Messages = {
   "notFound.body": "此地址没有内容。",
   "notFound.home": "返回总览",
 
-  "globalError.title": "出错了",
-  "globalError.body": "控制台发生意外错误。请重试；如果问题持续出现，请联系管理员。",
+  "globalError.title": globalErrorWords.zh.title,
+  "globalError.body": globalErrorWords.zh.body,
 
   // Policies and the schedule builder (issue 5).
   "schedule.title": "调度周期",
@@ -1713,6 +1724,13 @@ export const zh: Messages = {
   "overview.noneScheduled": "未来 24 小时内没有备份策略要执行。",
   "overview.scheduledRun": "{time} · {servers} 台云服务器",
   // --- end of backups, servers, overview ---
+  // --- delete follow-up and CBR delete (task R) ---
+  "backups.deleteDone.one": "备份 {name} 已删除。",
+  "backups.deleteDone.many": "已删除 {count} 个备份。",
+  "backups.deleteFailed.one": "备份 {name} 删除失败。",
+  "backups.deleteFailed.some": "{count} 个备份中有 {failed} 个删除失败：{names}。",
+  "backups.detail.deleted": "此备份已删除",
+  "backups.deleteDialog.cbrNote": "每个备份单独删除。已启用备份锁定的存储库中的备份无法删除。",
 };
 
 export const catalogs: Record<"en" | "zh", Messages> = { en, zh };

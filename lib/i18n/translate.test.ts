@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createTranslator, interpolate } from "./translate";
+import { catalogs } from "./messages";
+import { createTranslator, interpolate, translatorFor } from "./translate";
 
 describe("interpolate", () => {
   it("fills every named placeholder", () => {
@@ -22,5 +23,13 @@ describe("createTranslator", () => {
     expect(createTranslator("zh")("header.projectSwitched", { name: "cn-north-4" })).toBe(
       "已切换到项目 cn-north-4。",
     );
+  });
+});
+
+describe("translatorFor", () => {
+  it("reads only the catalog it was given", () => {
+    const t = translatorFor({ ...catalogs.en, "nav.backups": "Sauvegardes" });
+    expect(t("nav.backups")).toBe("Sauvegardes");
+    expect(t("header.projectSwitched", { name: "x" })).toBe("Switched to project x.");
   });
 });

@@ -1,18 +1,13 @@
 import type { Locale } from "./locales";
-import { catalogs, type MessageKey } from "./messages";
+import { catalogs } from "./messages";
+import { type Translate, translatorFor } from "./translator";
 
-export type MessageParams = Record<string, string | number>;
-export type Translate = (key: MessageKey, params?: MessageParams) => string;
+export { interpolate, type MessageParams, type Translate, translatorFor } from "./translator";
 
-/** A placeholder without a value stays visible as {name}, so a forgotten parameter shows in review. */
-export function interpolate(template: string, params?: MessageParams): string {
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
-}
-
+/**
+ * The translator for a language, with both catalogs at hand: for the server (pages, routes) and
+ * tests. Client code gets its translator from `useT()`, whose catalog the root layout passed down.
+ */
 export function createTranslator(locale: Locale): Translate {
-  const catalog = catalogs[locale];
-  return (key, params) => interpolate(catalog[key], params);
+  return translatorFor(catalogs[locale]);
 }
