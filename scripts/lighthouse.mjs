@@ -6,7 +6,9 @@
 // ≥ 90, accessibility 100, best practices ≥ 95.
 //
 // Environment: CHROMIUM_PATH (default /usr/bin/chromium), LH_RUNS (runs per page, median kept;
-// default 3), LH_BASE_URL + LH_COOKIE to measure a console that is already running instead.
+// default 3), LH_PAGES (comma-separated paths to measure, default all three), LH_KEEP=1 (keep each
+// run's full report in .data/lighthouse/<page>-<run>.json, for the profile behind a score),
+// LH_BASE_URL + LH_COOKIE to measure a console that is already running instead.
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -16,11 +18,14 @@ import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { bin, ensureBuild, root } from "./project.mjs";
 
-const PAGES = [
+const ALL_PAGES = [
   { name: "Overview", path: "/" },
   { name: "Backups list", path: "/backups" },
   { name: "Policy editor", path: "/policies/new" },
 ];
+const onlyPaths = process.env.LH_PAGES?.split(",").map((p) => p.trim());
+const PAGES = onlyPaths ? ALL_PAGES.filter((p) => onlyPaths.includes(p.path)) : ALL_PAGES;
+const keepReports = process.env.LH_KEEP === "1";
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"];
 /** Why a performance score is what it is: ms, except CLS. */
 const METRICS = [
@@ -154,6 +159,8 @@ try {
     chromePath,
     chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run"],
   });
+  const out = path.join(root, ".data", "lighthouse");
+  mkdirSync(out, { recursive: true });
   const results = [];
   for (const page of PAGES) {
     const scores = Object.fromEntries(CATEGORIES.map((c) => [c, []]));
@@ -167,6 +174,10 @@ try {
       );
       const lhr = result?.lhr;
       if (!lhr) throw new Error(`no Lighthouse result for ${page.path}`);
+      if (keepReports) {
+        const slug = page.path.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "overview";
+        writeFileSync(path.join(out, `${slug}-${i + 1}.json`), JSON.stringify(lhr));
+      }
       if (new URL(lhr.finalDisplayedUrl).pathname.endsWith("/login")) {
         throw new Error(`${page.path} ended on the sign-in page: the cookie was not accepted`);
       }
@@ -200,8 +211,6 @@ try {
     );
   }
 
-  const out = path.join(root, ".data", "lighthouse");
-  mkdirSync(out, { recursive: true });
   const meets = (row) => Object.entries(TARGETS).every(([c, min]) => row[c] >= min);
   const table = [
     `Lighthouse ${(await import("lighthouse/package.json", { with: { type: "json" } })).default.version}, tablet emulation (768 × 1024, DPR 2), simulated desktop-class network and CPU, median of ${runs} run(s), ${new Date().toISOString().slice(0, 10)}`,
