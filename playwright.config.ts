@@ -11,6 +11,8 @@ const systemChromium = [process.env.CHROMIUM_PATH, "/usr/bin/chromium"].find(
 process.env.E2E_SIM_PORT ??= "4110";
 process.env.E2E_CONSOLE_PORT ??= "3100";
 process.env.E2E_IDLE_CONSOLE_PORT ??= "3101";
+// The consoles' upstream timeout; e2e/faults.spec.ts reads it to size its latency fault and waits.
+process.env.E2E_CLOUD_TIMEOUT_MS ??= "5000";
 const simPort = Number(process.env.E2E_SIM_PORT);
 const consolePort = Number(process.env.E2E_CONSOLE_PORT);
 const idleConsolePort = Number(process.env.E2E_IDLE_CONSOLE_PORT);
@@ -41,7 +43,7 @@ function consoleServer(port: number, env: Record<string, string>) {
       SIM_PORT: String(simPort),
       NEXT_TELEMETRY_DISABLED: "1",
       // A short client timeout keeps the "latency beyond the timeout" fault journeys short.
-      CLOUD_TIMEOUT_MS: "5000",
+      CLOUD_TIMEOUT_MS: process.env.E2E_CLOUD_TIMEOUT_MS as string,
       // e2e/portal.spec.ts frames the console from pages on loopback ports it opens itself.
       FRAME_ANCESTORS: "'self' http://localhost:* http://127.0.0.1:*",
       PORTAL_URL: "https://portal.example.corp/ops",

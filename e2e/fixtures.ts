@@ -125,6 +125,38 @@ export async function signInAsAdmin(
   await shell.expectProject(project);
 }
 
+/**
+ * Starts a journey signed in as the demo admin without the sign-in form: one sign-in through the
+ * API into the page's browser context (a session of its own, as the form would make), then the
+ * page at `path`, hydrated. For journeys whose subject is not the sign-in: the form is covered by
+ * auth.spec, the [LOGIN] journeys of shell.spec and the portal's deep link, in both projects.
+ */
+export async function startSignedIn(
+  page: Page,
+  app: (path: string) => string,
+  { project = demo.projects[0], path }: { project?: string; path?: string } = {},
+) {
+  const res = await page.request.post(app("/api/auth/login"), {
+    headers: { Origin: originOf(app) },
+    data: { domain: demo.account, ...demo.admin, project },
+  });
+  expect(res.status(), await res.text()).toBe(200);
+  if (path === undefined) return;
+  await page.goto(app(path));
+  await shellHydrated(page);
+}
+
+/**
+ * Resolves once React has hydrated the shell's header (React keeps its props on every DOM node it
+ * has hydrated): a click before that would be lost on a server-rendered button.
+ */
+export async function shellHydrated(page: Page) {
+  await page.waitForFunction(() => {
+    const button = document.querySelector("header button");
+    return !!button && Object.keys(button).some((key) => key.startsWith("__reactProps$"));
+  });
+}
+
 /** `GET /api/auth/session` with whatever cookies the request context holds. */
 export async function sessionStatus(request: APIRequestContext, app: (path: string) => string) {
   const res = await request.get(app("/api/auth/session"));
