@@ -2,12 +2,15 @@ import { describe, expect, it } from "vitest";
 import { canDelete, canRename, canRestore, restoreHref } from "./backup-actions";
 
 describe("actions by state", () => {
-  it("offers delete only for CSBS backups at rest", () => {
+  it("offers delete for backups at rest of both services", () => {
     expect(canDelete({ service: "csbs", status: "available" })).toBe(true);
     expect(canDelete({ service: "csbs", status: "error" })).toBe(true);
     expect(canDelete({ service: "csbs", status: "protecting" })).toBe(false);
     expect(canDelete({ service: "csbs", status: "deleting" })).toBe(false);
-    expect(canDelete({ service: "cbr", status: "available" })).toBe(false);
+    expect(canDelete({ service: "cbr", status: "available" })).toBe(true);
+    expect(canDelete({ service: "cbr", status: "error" })).toBe(true);
+    expect(canDelete({ service: "cbr", status: "restoring" })).toBe(false);
+    expect(canDelete({ service: "cbr", status: "waiting_delete" })).toBe(false);
   });
   it("offers restore only when available, rename only on CBR at rest", () => {
     expect(canRestore({ service: "cbr", status: "available" })).toBe(true);

@@ -5,9 +5,12 @@ type Target = { service: "csbs" | "cbr"; status: string };
 // What the cloud accepts in which state (reference 003 §6.2: a backup being made, restored or
 // deleted refuses other operations). Actions that would be refused are not offered.
 
-/** CSBS deletes backups at rest (available, or failed: those must be deleted by hand). */
+/**
+ * Both services delete backups at rest: available, or failed (those must be deleted by hand). CBR
+ * also refuses backups in a locked vault; the cloud says so per backup.
+ */
 export function canDelete(target: Target): boolean {
-  return target.service === "csbs" && (target.status === "available" || target.status === "error");
+  return target.status === "available" || target.status === "error";
 }
 
 /** Only an available backup can be restored. */

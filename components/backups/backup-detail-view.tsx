@@ -29,6 +29,7 @@ import type { BackupDetail, BackupService } from "@/lib/schemas/backups";
 import { canDelete, canRename, canRestore, restoreHref } from "./backup-actions";
 import { kindLabel } from "./backups-table";
 import { DeleteBackupsDialog } from "./delete-backups-dialog";
+import { wasDeletedHere } from "./delete-watch";
 import { formatGigabytes, formatMegabytes } from "./format";
 import { RenameBackupDialog } from "./rename-backup-dialog";
 
@@ -60,7 +61,13 @@ export function BackupDetailView({ id, service }: { id: string; service: BackupS
   const query = useQuery({
     ...backupDetailQuery(service, id),
     refetchInterval: (q) =>
-      !paused && q.state.data && isRunningStatus(q.state.data.row.status) ? LIVE_REFRESH_MS : false,
+      !paused &&
+      q.state.data &&
+      isRunningStatus(q.state.data.row.status) &&
+      // Gone (a finished CBR delete): nothing more to follow.
+      !(isApiError(q.state.error) && q.state.error.status === 404)
+        ? LIVE_REFRESH_MS
+        : false,
   });
 
   const back = (
@@ -72,8 +79,20 @@ export function BackupDetailView({ id, service }: { id: string; service: BackupS
     </Button>
   );
 
-  if (query.isError && !query.data) {
-    const notFound = isApiError(query.error) && query.error.status === 404;
+  const notFound = query.isError && isApiError(query.error) && query.error.status === 404;
+  if (notFound && wasDeletedHere(id)) {
+    // A CBR backup leaves the cloud when its delete ends: this page saw it go.
+    return (
+      <div className="grid gap-4">
+        {back}
+        <Alert>
+          <Trash2Icon aria-hidden="true" />
+          <AlertTitle>{t("backups.detail.deleted")}</AlertTitle>
+        </Alert>
+      </div>
+    );
+  }
+  if (query.isError && (!query.data || notFound)) {
     return (
       <div className="grid gap-4">
         {back}

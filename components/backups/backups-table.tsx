@@ -109,7 +109,8 @@ export function BackupsTable({
   const t = useT();
   const locale = useLocale();
   const csbs = rows[0]?.service !== "cbr";
-  const selectable = canChange && csbs;
+  // Both services delete (CSBS by checkpoint item, CBR one backup at a time).
+  const selectable = canChange;
   const deletable = rows.filter(canDelete);
   const allSelected = deletable.length > 0 && deletable.every((r) => selected.has(r.id));
   const sortProps = { sort, dir, onSort };
@@ -152,7 +153,7 @@ export function BackupsTable({
               <TableHead className="hidden lg:table-cell">
                 {t(csbs ? "backups.col.policy" : "backups.col.vault")}
               </TableHead>
-              {canChange && csbs ? (
+              {canChange ? (
                 <TableHead>
                   <span className="sr-only">{t("backups.col.actions")}</span>
                 </TableHead>
@@ -229,7 +230,7 @@ export function BackupsTable({
                 <TableCell className="hidden max-w-40 truncate lg:table-cell">
                   {(csbs ? row.policyName : (row.vaultName ?? row.vaultId)) ?? "—"}
                 </TableCell>
-                {canChange && csbs ? (
+                {canChange ? (
                   <TableCell className="text-right">
                     {canDelete(row) ? (
                       <Button
@@ -274,7 +275,7 @@ export function BackupsTable({
               <dd>{kindLabel(row, t)}</dd>
             </dl>
             {row.failReason ? <p className="text-destructive text-sm">{row.failReason}</p> : null}
-            {canChange && csbs && canDelete(row) ? (
+            {canChange && canDelete(row) ? (
               <Button
                 variant="outline"
                 size="sm"

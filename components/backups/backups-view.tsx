@@ -181,7 +181,7 @@ export function BackupsView({
       <BackupFilters search={search} groups={data?.groups ?? []} onChange={change} />
       <FilterChips chips={chips} onClear={clearFilters} />
 
-      {canChange && search.service === "csbs" && selectedRows.length > 0 ? (
+      {canChange && selectedRows.length > 0 ? (
         <div className="flex items-center justify-between gap-3 rounded-md border border-destructive/30 bg-destructive/5 px-3 py-2">
           <span className="text-sm">{t("backups.selected", { count: selectedRows.length })}</span>
           <Button variant="destructive" size="sm" onClick={() => setToDelete(selectedRows)}>

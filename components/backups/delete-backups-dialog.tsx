@@ -1,5 +1,6 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { AlertCircleIcon, Loader2Icon, Trash2Icon } from "lucide-react";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
@@ -15,15 +16,22 @@ import {
   AlertDialogTitle,
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
-import { type DeleteScope, useDeleteBackupsMutation } from "@/lib/api/backups";
+import { backupKeys } from "@/lib/api/backups";
 import { isApiError } from "@/lib/api/errors";
 import { useLocale, useT } from "@/lib/i18n/i18n-provider";
-import type { BackupRow } from "@/lib/schemas/backups";
+import type { BackupRow, DeleteBackupsBody } from "@/lib/schemas/backups";
+import { followDeletes } from "./follow-deletes";
 import { formatMegabytes } from "./format";
+import { useDeleteBackups } from "./use-delete-backups";
+
+type DeleteScope = "item" | "checkpoint";
 
 type DeleteBackupsDialogProps = {
-  /** The backups to delete; the dialog is open while there are some. */
-  rows: Pick<BackupRow, "id" | "name" | "checkpointId" | "serverName" | "sizeMb">[];
+  /** The backups to delete, all of one service; the dialog is open while there are some. */
+  rows: Pick<
+    BackupRow,
+    "id" | "service" | "status" | "name" | "checkpointId" | "serverName" | "sizeMb"
+  >[];
   onClose: () => void;
   /** After the cloud accepted at least one delete. */
   onDeleted?: (ids: string[]) => void;
@@ -32,14 +40,17 @@ type DeleteBackupsDialogProps = {
 const NAMED = 5;
 
 /**
- * Confirms a delete by naming what goes: the backups, their servers and their size, and whether
- * only these backups or their whole checkpoints (every backup made in the same run) are deleted.
- * It stays open on failure, with the cloud's words, so that nothing has to be chosen again.
+ * Confirms a delete by naming what goes: the backups, their servers and their size, and (CSBS)
+ * whether only these backups or their whole checkpoints (every backup made in the same run) are
+ * deleted; CBR deletes each backup on its own. It stays open on failure, with the cloud's words,
+ * so that nothing has to be chosen again. Accepted deletes are followed until they finish, and
+ * their end is announced to screen readers.
  */
 export function DeleteBackupsDialog({ rows, onClose, onDeleted }: DeleteBackupsDialogProps) {
   const t = useT();
   const locale = useLocale();
-  const mutation = useDeleteBackupsMutation();
+  const mutation = useDeleteBackups();
+  const client = useQueryClient();
   const [scope, setScope] = useState<DeleteScope>("item");
   const [error, setError] = useState<string | null>(null);
   const inFlight = useRef(false);
@@ -51,7 +62,9 @@ export function DeleteBackupsDialog({ rows, onClose, onDeleted }: DeleteBackupsD
     }
   }, [open]);
 
-  const deletable = rows.filter((r) => r.checkpointId);
+  const cbr = rows[0]?.service === "cbr";
+  // A CSBS item is deleted through its checkpoint: one without it cannot be addressed.
+  const deletable = cbr ? rows : rows.filter((r) => r.checkpointId);
   const totalMb = rows.reduce((sum, r) => sum + (r.sizeMb ?? 0), 0);
   const first = rows[0];
   const title =
@@ -64,17 +77,29 @@ export function DeleteBackupsDialog({ rows, onClose, onDeleted }: DeleteBackupsD
     inFlight.current = true;
     setError(null);
     try {
-      const { results } = await mutation.mutateAsync({
-        scope,
-        items: deletable.map((r) => ({ id: r.id, checkpointId: r.checkpointId as string })),
-      });
+      const body: DeleteBackupsBody = cbr
+        ? { service: "cbr", items: deletable.map((r) => ({ id: r.id })) }
+        : {
+            service: "csbs",
+            scope,
+            items: deletable.map((r) => ({ id: r.id, checkpointId: r.checkpointId as string })),
+          };
+      const { results } = await mutation.mutateAsync(body);
       const ok = results.filter((r) => r.ok).map((r) => r.id);
       const failed = results.filter((r) => !r.ok);
       if (ok.length > 0) {
         onDeleted?.(ok);
+        const accepted = new Set(ok);
+        followDeletes(
+          deletable.filter((r) => accepted.has(r.id)),
+          t,
+          () => void client.invalidateQueries({ queryKey: backupKeys.all }),
+        );
         toast.success(t("backups.deleteDialog.started", { count: ok.length }), {
           description: (
-            <Link href="/backups?status=deleting">{t("backups.deleteDialog.follow")}</Link>
+            <Link href={cbr ? "/backups?service=cbr&status=deleting" : "/backups?status=deleting"}>
+              {t("backups.deleteDialog.follow")}
+            </Link>
           ),
         });
       }
@@ -125,29 +150,33 @@ export function DeleteBackupsDialog({ rows, onClose, onDeleted }: DeleteBackupsD
             </li>
           ) : null}
         </ul>
-        <fieldset className="grid gap-2 text-sm">
-          <legend className="mb-1 font-medium">{t("backups.deleteDialog.scope")}</legend>
-          <label className="flex items-start gap-2">
-            <input
-              type="radio"
-              name="delete-scope"
-              className="mt-0.5 size-4 accent-destructive"
-              checked={scope === "item"}
-              onChange={() => setScope("item")}
-            />
-            <span>{t("backups.deleteDialog.scopeItem")}</span>
-          </label>
-          <label className="flex items-start gap-2">
-            <input
-              type="radio"
-              name="delete-scope"
-              className="mt-0.5 size-4 accent-destructive"
-              checked={scope === "checkpoint"}
-              onChange={() => setScope("checkpoint")}
-            />
-            <span>{t("backups.deleteDialog.scopeCheckpoint")}</span>
-          </label>
-        </fieldset>
+        {cbr ? (
+          <p className="text-muted-foreground text-sm">{t("backups.deleteDialog.cbrNote")}</p>
+        ) : (
+          <fieldset className="grid gap-2 text-sm">
+            <legend className="mb-1 font-medium">{t("backups.deleteDialog.scope")}</legend>
+            <label className="flex items-start gap-2">
+              <input
+                type="radio"
+                name="delete-scope"
+                className="mt-0.5 size-4 accent-destructive"
+                checked={scope === "item"}
+                onChange={() => setScope("item")}
+              />
+              <span>{t("backups.deleteDialog.scopeItem")}</span>
+            </label>
+            <label className="flex items-start gap-2">
+              <input
+                type="radio"
+                name="delete-scope"
+                className="mt-0.5 size-4 accent-destructive"
+                checked={scope === "checkpoint"}
+                onChange={() => setScope("checkpoint")}
+              />
+              <span>{t("backups.deleteDialog.scopeCheckpoint")}</span>
+            </label>
+          </fieldset>
+        )}
         {error ? (
           <Alert variant="destructive">
             <AlertCircleIcon aria-hidden="true" />
