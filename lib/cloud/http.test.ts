@@ -1,3 +1,5 @@
+import { getEventListeners } from "node:events";
+import { gzipSync } from "node:zlib";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import {
@@ -125,6 +127,22 @@ describe("timeouts and cancellation", () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it("leaves no listener on the caller's signal, whatever the outcome", async () => {
+    // One signal shared by many calls (a page's request fanning out): listeners must not pile up.
+    const controller = new AbortController();
+    let i = 0;
+    server.handle((_req, res) => {
+      i++;
+      if (i % 3 === 0) res.socket?.destroy();
+      else json(res, i % 3 === 1 ? 200 : 404, { ok: true });
+    });
+    const calls = Array.from({ length: 30 }, () =>
+      call("GET", { signal: controller.signal }).catch(() => undefined),
+    );
+    await Promise.all(calls);
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+  });
+
   it("a cancelled GET is not retried", async () => {
     const controller = new AbortController();
     server.handle((_req, res) => {
@@ -147,6 +165,25 @@ describe("responses", () => {
     expect(req?.headers["x-auth-token"]).toBe(TOKEN);
     expect(req?.headers["content-type"]).toBe("application/json;charset=utf8");
     expect(req?.body).toBe('{"a":1}');
+  });
+
+  it("reads compressed answers", async () => {
+    server.handle((_req, res) => {
+      res
+        .writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" })
+        .end(gzipSync(JSON.stringify({ ok: true })));
+    });
+    expect((await call("GET")).data).toEqual({ ok: true });
+  });
+
+  it("keeps the connection for the next call", async () => {
+    const ports = new Set<number | undefined>();
+    server.handle((_req, res) => {
+      ports.add(res.socket?.remotePort);
+      json(res, 200, { ok: true });
+    });
+    for (let n = 0; n < 5; n++) await call("GET");
+    expect(ports.size).toBe(1);
   });
 
   it("malformed JSON is BAD_RESPONSE", async () => {

@@ -1,4 +1,8 @@
 import "server-only";
+import http from "node:http";
+import https from "node:https";
+import type { Readable } from "node:stream";
+import zlib from "node:zlib";
 import type { z } from "zod";
 import { signRequest } from "@/lib/auth/signer";
 import { cloudConfig } from "./config";
@@ -92,8 +96,102 @@ const aborted = (service: CloudService) =>
   new CloudError({ status: 0, code: "ABORTED", message: "The request was cancelled", service });
 
 type Attempt =
-  | { ok: true; response: Response; text: string }
+  | { ok: true; response: RawResponse; text: string }
   | { ok: false; error: CloudError; retryable: boolean };
+
+type RawResponse = { status: number; headers: Headers };
+
+/*
+ * Node's own HTTP client with keep-alive agents rather than fetch: the upstream calls are the
+ * console's hot path (three per list request), and fetch's WHATWG streams cost two to three times
+ * the CPU of node:http for the same answer. Idle sockets close after 4 s (or earlier when the
+ * server's Keep-Alive header says so), as fetch's pool does.
+ */
+const AGENT_OPTIONS = { keepAlive: true, timeout: 4_000, maxSockets: 64 };
+const httpAgent = new http.Agent(AGENT_OPTIONS);
+const httpsAgent = new https.Agent(AGENT_OPTIONS);
+
+class Cancelled extends Error {}
+class TimedOut extends Error {}
+
+/**
+ * One HTTP exchange, body read in full. Rejects with Cancelled (the caller's signal), TimedOut (the
+ * configured timeout, which covers the body too) or the socket's own error. The timer and the
+ * abort listener are removed when the exchange ends, whatever the outcome, so nothing outlives it.
+ */
+function exchange(
+  init: CloudRequestInit<unknown>,
+  headers: Record<string, string>,
+  bodyText: string,
+): Promise<{ response: RawResponse; text: string }> {
+  return new Promise((resolve, reject) => {
+    const { signal } = init;
+    if (signal?.aborted) {
+      reject(new Cancelled());
+      return;
+    }
+    const secure = init.url.protocol === "https:";
+    const outgoing: Record<string, string> = { ...headers };
+    if (init.body !== undefined) outgoing["Content-Length"] = String(Buffer.byteLength(bodyText));
+    let settled = false;
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
+      fn();
+    };
+    const fail = (error: Error) => {
+      finish(() => reject(error));
+      req.destroy();
+    };
+    const req = (secure ? https : http).request(
+      init.url,
+      { method: init.method, headers: outgoing, agent: secure ? httpsAgent : httpAgent },
+      (res) => {
+        const encoding = String(res.headers["content-encoding"] ?? "").toLowerCase();
+        const body: Readable =
+          encoding === "gzip" || encoding === "x-gzip"
+            ? res.pipe(zlib.createGunzip())
+            : encoding === "deflate"
+              ? res.pipe(zlib.createInflate())
+              : encoding === "br"
+                ? res.pipe(zlib.createBrotliDecompress())
+                : res;
+        const chunks: Buffer[] = [];
+        body.on("data", (chunk: Buffer) => chunks.push(chunk));
+        body.on("error", (error) => fail(error));
+        if (body !== res) res.on("error", (error) => fail(error));
+        res.on("aborted", () => fail(new Error("the connection closed during the answer")));
+        body.on("end", () =>
+          finish(() =>
+            resolve({
+              response: { status: res.statusCode ?? 0, headers: headersOf(res.rawHeaders) },
+              text: Buffer.concat(chunks).toString("utf8"),
+            }),
+          ),
+        );
+      },
+    );
+    const onAbort = () => fail(new Cancelled());
+    const timer = setTimeout(() => fail(new TimedOut()), cloudConfig().timeoutMs);
+    signal?.addEventListener("abort", onAbort, { once: true });
+    req.on("error", (error) => fail(error));
+    req.end(init.body !== undefined ? bodyText : undefined);
+  });
+}
+
+function headersOf(raw: readonly string[]): Headers {
+  const headers = new Headers();
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    try {
+      headers.append(raw[i] as string, raw[i + 1] as string);
+    } catch {
+      // A header value fetch would refuse (control characters): dropped, never needed.
+    }
+  }
+  return headers;
+}
 
 async function attempt(
   init: CloudRequestInit<unknown>,
@@ -101,20 +199,9 @@ async function attempt(
   bodyText: string,
   secrets: readonly (string | undefined)[],
 ): Promise<Attempt> {
-  const timeout = AbortSignal.timeout(cloudConfig().timeoutMs);
-  const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
   try {
-    const response = await fetch(init.url, {
-      method: init.method,
-      headers,
-      ...(init.body !== undefined ? { body: bodyText } : {}),
-      signal,
-      cache: "no-store",
-      // A redirect could carry the token to another host: never followed (see below).
-      redirect: "manual",
-    });
-    const text = await response.text();
-    if (response.ok) return { ok: true, response, text };
+    const { response, text } = await exchange(init, headers, bodyText);
+    if (response.status >= 200 && response.status < 300) return { ok: true, response, text };
     if (response.status >= 300 && response.status < 400) {
       return {
         ok: false,
@@ -142,8 +229,10 @@ async function attempt(
       }),
     };
   } catch (cause) {
-    if (init.signal?.aborted) return { ok: false, retryable: false, error: aborted(init.service) };
-    if (timeout.aborted) {
+    if (cause instanceof Cancelled || init.signal?.aborted) {
+      return { ok: false, retryable: false, error: aborted(init.service) };
+    }
+    if (cause instanceof TimedOut) {
       return {
         ok: false,
         retryable: false,
@@ -163,7 +252,7 @@ async function attempt(
         code: "NETWORK",
         message: `${init.service.toUpperCase()} cannot be reached`,
         service: init.service,
-        // The cause is a fetch TypeError (host, port, errno); it never holds headers.
+        // The cause is a socket error (host, port, errno); it never holds headers.
         cause,
       }),
     };
