@@ -1,38 +1,22 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { LogOutIcon, PauseIcon, PlayIcon, TriangleAlertIcon } from "lucide-react";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
+import { firstOf, overviewTiles, TONE_TEXT } from "@/components/overview/overview-model";
+import { useHydrated } from "@/components/overview/use-hydrated";
+import { type InitialOverview, useOverview } from "@/components/overview/use-overview";
 import { StatusGlyph } from "@/components/status/status-icon";
-import { type StatusTone, statusMeta } from "@/components/status/status-meta";
+import { statusMeta } from "@/components/status/status-meta";
 import { StatusProgress } from "@/components/status/status-progress";
 import { Button } from "@/components/ui/button";
 import { isApiError } from "@/lib/api/errors";
-import { overviewQuery } from "@/lib/api/overview";
 import { formatDateTime, formatNumber, formatRelativeTime } from "@/lib/i18n/format";
 import { useLocale, useT } from "@/lib/i18n/i18n-provider";
 import type { OverviewResponse } from "@/lib/schemas/backups";
 import { cn } from "@/lib/utils";
 import { isStale, wallRefreshMs } from "./wall-refresh";
-
-const TONE: Record<StatusTone, string> = {
-  success: "text-success",
-  info: "text-info",
-  warning: "text-warning",
-  muted: "text-muted-foreground",
-  danger: "text-destructive",
-};
-
-/** The overview's tiles, each running pair folded into one (as on `/`). */
-const TILES: { status: string; include: string[] }[] = [
-  { status: "available", include: ["available"] },
-  { status: "protecting", include: ["waiting_protect", "protecting"] },
-  { status: "restoring", include: ["waiting_restore", "restoring"] },
-  { status: "deleting", include: ["waiting_delete", "deleting"] },
-  { status: "error", include: ["error"] },
-];
 
 function useNow(intervalMs: number): number {
   const [now, setNow] = useState(() => Date.now());
@@ -43,7 +27,7 @@ function useNow(intervalMs: number): number {
   return now;
 }
 
-function Tiles({ data }: { data: OverviewResponse }) {
+function Tiles({ counts }: { counts: OverviewResponse["counts"] }) {
   const t = useT();
   const locale = useLocale();
   return (
@@ -51,37 +35,33 @@ function Tiles({ data }: { data: OverviewResponse }) {
       className="grid grid-cols-2 gap-4 md:grid-cols-3 xl:grid-cols-5"
       aria-label={t("overview.counts")}
     >
-      {TILES.map((tile) => {
-        const meta = statusMeta(tile.status);
-        const count = data.counts
-          .filter((c) => tile.include.includes(c.status))
-          .reduce((sum, c) => sum + c.count, 0);
-        const alarming = tile.status === "error" && count > 0;
-        return (
-          <li
-            key={tile.status}
-            className={cn(
-              "grid gap-2 rounded-2xl border bg-card p-5",
-              alarming && "border-destructive bg-destructive/10",
-            )}
-            data-testid={`wall-tile-${tile.status}`}
+      {overviewTiles({ counts }).map((tile) => (
+        <li
+          key={tile.status}
+          className={cn(
+            "grid gap-2 rounded-2xl border bg-card p-5",
+            tile.alarming && "border-destructive bg-destructive/10",
+          )}
+          data-testid={`wall-tile-${tile.status}`}
+        >
+          <span
+            className={cn("flex items-center gap-2 font-medium text-xl", TONE_TEXT[tile.meta.tone])}
           >
-            <span className={cn("flex items-center gap-2 font-medium text-xl", TONE[meta.tone])}>
-              <StatusGlyph icon={meta.icon} className="size-6" />
-              {t(meta.label)}
-            </span>
-            <span className="font-semibold text-6xl tabular-nums leading-none lg:text-7xl">
-              {formatNumber(locale, count)}
-            </span>
-          </li>
-        );
-      })}
+            <StatusGlyph icon={tile.meta.icon} className="size-6" />
+            {t(tile.meta.label)}
+          </span>
+          <span className="font-semibold text-6xl tabular-nums leading-none lg:text-7xl">
+            {formatNumber(locale, tile.count)}
+          </span>
+        </li>
+      ))}
     </ul>
   );
 }
 
 function Running({ data }: { data: OverviewResponse }) {
   const t = useT();
+  const running = firstOf(data.running, 6);
   return (
     <section
       className="grid content-start gap-3 rounded-2xl border bg-card p-5"
@@ -94,7 +74,7 @@ function Running({ data }: { data: OverviewResponse }) {
         <p className="text-lg text-muted-foreground">{t("overview.nothingRunning")}</p>
       ) : (
         <ul className="grid gap-3">
-          {data.running.slice(0, 6).map((row) => (
+          {running.items.map((row) => (
             <li key={row.id} className="grid gap-1.5">
               <div className="flex items-baseline justify-between gap-3 text-lg">
                 <span className="truncate font-medium">{row.serverName ?? row.name}</span>
@@ -111,9 +91,9 @@ function Running({ data }: { data: OverviewResponse }) {
               />
             </li>
           ))}
-          {data.running.length > 6 ? (
+          {running.more > 0 ? (
             <li className="text-lg text-muted-foreground">
-              {t("overview.more", { count: data.running.length - 6 })}
+              {t("overview.more", { count: running.more })}
             </li>
           ) : null}
         </ul>
@@ -149,7 +129,7 @@ function Failures({ data }: { data: OverviewResponse }) {
         <p className="text-lg text-muted-foreground">{t("overview.noFailures")}</p>
       ) : (
         <ul className="grid gap-2">
-          {data.failures.items.slice(0, 5).map((row) => (
+          {firstOf(data.failures.items, 5).items.map((row) => (
             <li key={row.id} className="grid">
               <span className="flex items-baseline justify-between gap-3 text-lg">
                 <span className="truncate font-medium">{row.serverName ?? row.name}</span>
@@ -157,6 +137,7 @@ function Failures({ data }: { data: OverviewResponse }) {
                   <time
                     dateTime={row.createdAt}
                     className="shrink-0 text-base text-muted-foreground"
+                    suppressHydrationWarning
                   >
                     {formatRelativeTime(locale, row.createdAt)}
                   </time>
@@ -215,17 +196,23 @@ function Coverage({ data }: { data: OverviewResponse }) {
  * read-only (no action but pause and exit), refreshing by itself; `?refresh=N` sets the interval.
  * Polls as background requests, so a wall never keeps a session alive past its idle timeout.
  */
-export function WallView({ projectName }: { projectName: string }) {
+export function WallView({
+  projectName,
+  initial,
+}: {
+  projectName: string;
+  initial?: InitialOverview | undefined;
+}) {
   const t = useT();
   const locale = useLocale();
   const search = useSearchParams();
   const refreshParam = search.get("refresh");
   const [paused, setPaused] = useState(false);
-  const query = useQuery({
-    ...overviewQuery(),
-    refetchInterval: (q) =>
-      paused ? false : wallRefreshMs(refreshParam, (q.state.data?.running.length ?? 0) > 0),
-  });
+  const query = useOverview(initial, (running) =>
+    paused ? false : wallRefreshMs(refreshParam, running),
+  );
+  // The reader's clock and zone, which the server does not know.
+  const hydrated = useHydrated();
   const data = query.data;
   const now = useNow(5_000);
   const interval = wallRefreshMs(refreshParam, (data?.running.length ?? 0) > 0);
@@ -247,7 +234,7 @@ export function WallView({ projectName }: { projectName: string }) {
               {t("wall.stale")}
             </span>
           ) : null}
-          {query.dataUpdatedAt > 0 ? (
+          {hydrated && query.dataUpdatedAt > 0 ? (
             <span className="text-muted-foreground tabular-nums" data-testid="wall-updated">
               {t("wall.updatedAt", { time: formatDateTime(locale, new Date(query.dataUpdatedAt)) })}
             </span>
@@ -279,7 +266,7 @@ export function WallView({ projectName }: { projectName: string }) {
           </p>
         ) : (
           <>
-            <Tiles data={data} />
+            <Tiles counts={data.counts} />
             <div className="grid gap-4 lg:grid-cols-3">
               <Running data={data} />
               <Failures data={data} />

@@ -1,0 +1,63 @@
+import { type StatusTone, statusMeta } from "@/components/status/status-meta";
+import type { OverviewResponse } from "@/lib/schemas/backups";
+
+/** The text colour of each status tone, on the overview's and the wall's tiles. */
+export const TONE_TEXT: Record<StatusTone, string> = {
+  success: "text-success",
+  info: "text-info",
+  warning: "text-warning",
+  muted: "text-muted-foreground",
+  danger: "text-destructive",
+};
+
+/** The tiles: each running pair folded into one, so that the numbers fit a tablet's width. */
+const TILES: { status: string; include: readonly string[] }[] = [
+  { status: "available", include: ["available"] },
+  { status: "protecting", include: ["waiting_protect", "protecting"] },
+  { status: "restoring", include: ["waiting_restore", "restoring"] },
+  { status: "deleting", include: ["waiting_delete", "deleting"] },
+  { status: "error", include: ["error"] },
+];
+
+export type OverviewTile = {
+  status: string;
+  count: number;
+  meta: ReturnType<typeof statusMeta>;
+  /** Failed backups on the tile: the wall paints it red. */
+  alarming: boolean;
+  /** CSBS filters one status at a time: a folded tile opens its main state. */
+  href: string;
+};
+
+export function overviewTiles(data: Pick<OverviewResponse, "counts">): OverviewTile[] {
+  return TILES.map((tile) => {
+    const count = data.counts
+      .filter((c) => tile.include.includes(c.status))
+      .reduce((sum, c) => sum + c.count, 0);
+    return {
+      status: tile.status,
+      count,
+      meta: statusMeta(tile.status),
+      alarming: tile.status === "error" && count > 0,
+      href: `/backups?status=${tile.status}`,
+    };
+  });
+}
+
+type Quota = OverviewResponse["quotas"][number];
+
+/** The two quotas the overview draws as gauges, when the cloud reports them. */
+export function overviewQuotas(data: Pick<OverviewResponse, "quotas">): {
+  backups: Quota | undefined;
+  capacity: Quota | undefined;
+} {
+  return {
+    backups: data.quotas.find((q) => q.type === "backups"),
+    capacity: data.quotas.find((q) => q.type === "backup_capacity"),
+  };
+}
+
+/** What a view shows of a list, and how many more there are behind the "more" line. */
+export function firstOf<T>(items: readonly T[], shown: number): { items: T[]; more: number } {
+  return { items: items.slice(0, shown), more: Math.max(0, items.length - shown) };
+}
