@@ -6,25 +6,61 @@ import { z } from "zod";
  * without a zone, ids that are sometimes numbers.
  */
 
-/** A number, or a string holding one ("20", "25.2"). */
-export const looseNumber = z.preprocess((v) => {
-  if (typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v))) return Number(v);
-  return v;
-}, z.number());
+/*
+ * Each tolerant reader is one plain function, wrapped once: list answers run them on every field of
+ * every item (a page of 20 CSBS backups is ~1,600 fields), where chains of zod wrappers (preprocess,
+ * union, transform, optional, catch) cost several times as much for the same result.
+ */
 
-/** A boolean, or "true"/"false" (any case), or 0/1. */
-export const looseBoolean = z.preprocess((v) => {
+/** A number, or a string holding one ("20", "25.2"); undefined for anything else. */
+function readNumber(v: unknown): number | undefined {
+  if (typeof v === "number") return Number.isFinite(v) ? v : undefined;
+  if (typeof v === "string" && v.trim() !== "") {
+    const n = Number(v);
+    return Number.isFinite(n) ? n : undefined;
+  }
+  return undefined;
+}
+
+/** A boolean, or "true"/"false" (any case), or 0/1; undefined for anything else. */
+function readBoolean(v: unknown): boolean | undefined {
+  if (typeof v === "boolean") return v;
   if (typeof v === "string") {
     const t = v.trim().toLowerCase();
     if (t === "true" || t === "1") return true;
     if (t === "false" || t === "0") return false;
   }
   if (v === 0 || v === 1) return v === 1;
-  return v;
-}, z.boolean());
+  return undefined;
+}
+
+/** A string, or a number or boolean sent where a string is documented; undefined otherwise. */
+function readString(v: unknown): string | undefined {
+  if (typeof v === "string") return v;
+  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  return undefined;
+}
+
+/** A required value read by `read`: an issue (not a throw) when it cannot be read. */
+function required<T>(read: (v: unknown) => T | undefined, expected: string) {
+  return z.unknown().transform((v, ctx): T => {
+    const value = read(v);
+    if (value === undefined) {
+      ctx.addIssue({ code: "custom", message: `Invalid input: expected ${expected}` });
+      return z.NEVER;
+    }
+    return value;
+  });
+}
+
+/** A number, or a string holding one ("20", "25.2"). */
+export const looseNumber = required(readNumber, "number");
+
+/** A boolean, or "true"/"false" (any case), or 0/1. */
+export const looseBoolean = required(readBoolean, "boolean");
 
 /** A string, or a number sent where a string is documented (e.g. `enterprise_project_id: 0`). */
-export const looseString = z.union([z.string(), z.number(), z.boolean()]).transform(String);
+export const looseString = required(readString, "string");
 
 const ZONE = /(?:[zZ]|[+-]\d{2}(?::?\d{2})?)$/;
 const DATE_TIME =
@@ -36,6 +72,20 @@ const DATE_TIME =
  * `…Z`, `…+0800`; a value without a zone is UTC. Returns undefined when unreadable.
  */
 export function normalizeCloudDate(value: string): string | undefined {
+  // Polled lists bring the same dates again and again; the Date constructor is the costly part
+  // (Next wraps it in production), so known answers are remembered, within a bound.
+  const known = normalizedDates.get(value);
+  if (known !== undefined || normalizedDates.has(value)) return known;
+  const result = computeCloudDate(value);
+  if (normalizedDates.size >= NORMALIZED_DATES_MAX) normalizedDates.clear();
+  normalizedDates.set(value, result);
+  return result;
+}
+
+const NORMALIZED_DATES_MAX = 10_000;
+const normalizedDates = new Map<string, string | undefined>();
+
+function computeCloudDate(value: string): string | undefined {
   const text = value.trim();
   const m = DATE_TIME.exec(text);
   if (!m) return undefined;
@@ -66,9 +116,8 @@ export function optional<T extends z.ZodType>(schema: T) {
 }
 
 /** Optional date: null, "" and unreadable placeholder values become undefined. */
-export const optionalDate = z.preprocess(
-  (v) => (typeof v === "string" && normalizeCloudDate(v) !== undefined ? v : undefined),
-  cloudDate.optional(),
+export const optionalDate = lenient((v) =>
+  typeof v === "string" ? normalizeCloudDate(v) : undefined,
 );
 
 export const tagSchema = z.object({ key: looseString, value: optional(looseString) });
@@ -79,10 +128,16 @@ export type Tag = z.infer<typeof tagSchema>;
  * type) becomes undefined instead of failing the whole response. Used for descriptive fields;
  * ids and states stay required so that a broken response is still reported as BAD_RESPONSE.
  */
-export const num = looseNumber.optional().catch(undefined);
-export const bool = looseBoolean.optional().catch(undefined);
-export const str = looseString.optional().catch(undefined);
-export const date = optionalDate.catch(undefined);
+function lenient<T>(read: (v: unknown) => T | undefined) {
+  return z
+    .unknown()
+    .transform((v) => read(v))
+    .optional();
+}
+export const num = lenient(readNumber);
+export const bool = lenient(readBoolean);
+export const str = lenient(readString);
+export const date = optionalDate;
 /** Free-form dictionaries (`extra_info`, `metadata`) kept as they came. */
 export const dict = z.unknown().optional();
 

@@ -223,6 +223,47 @@ describe("tolerant scalars", () => {
 
   it.each(["string", "", "2020-13-45T00:00:00", "yesterday"])("unreadable date %j", (input) => {
     expect(normalizeCloudDate(input)).toBeUndefined();
+    // Asked again (the remembered answer), still unreadable.
+    expect(normalizeCloudDate(input)).toBeUndefined();
+  });
+
+  it("dates stay right past the bound of remembered answers", () => {
+    for (let i = 0; i < 12_000; i++) {
+      const seconds = String(i % 60).padStart(2, "0");
+      const minutes = String(Math.floor(i / 60) % 60).padStart(2, "0");
+      const hours = String(Math.floor(i / 3600)).padStart(2, "0");
+      const expected = `2026-01-01T${hours}:${minutes}:${seconds}.000Z`;
+      expect(normalizeCloudDate(`2026-01-01 ${hours}:${minutes}:${seconds}`)).toBe(expected);
+    }
+    expect(normalizeCloudDate("2020-02-21T07:07:25+0800")).toBe("2020-02-20T23:07:25.000Z");
+  });
+
+  it("tolerant fields never fail and keep readable values", () => {
+    const item = checkpointItemListSchema.parse({
+      checkpoint_items: [
+        {
+          id: 7,
+          checkpoint_id: "c",
+          status: "available",
+          name: ["not", "a", "string"],
+          created_at: "string",
+          updated_at: "2020-02-21 07:07:25",
+          extend_info: { size: "12.5", incremental: "TRUE", progress: {}, resource_name: 42 },
+        },
+      ],
+    }).checkpoint_items[0];
+    expect(item).toMatchObject({
+      id: "7",
+      name: undefined,
+      created_at: undefined,
+      updated_at: "2020-02-21T07:07:25.000Z",
+      extend_info: { size: 12.5, incremental: true, progress: undefined, resource_name: "42" },
+    });
+    expect(() =>
+      checkpointItemListSchema.parse({
+        checkpoint_items: [{ id: {}, checkpoint_id: "c", status: "x" }],
+      }),
+    ).toThrow(/expected string/);
   });
 
   it("numbers and booleans", () => {
