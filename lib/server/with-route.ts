@@ -302,10 +302,10 @@ async function toErrorResponse(
       );
     }
     const mapped = mapCloudError(error, locale);
-    if (mapped.status >= 500) logError(req, error);
+    if (mapped.status >= 500) logUpstreamError(req, error, mapped.status);
     return errorResponse(mapped.status, mapped);
   }
-  logError(req, error);
+  logBug(req, error);
   return errorResponse(500, { code: "INTERNAL", message: routeErrorMessage("INTERNAL", locale) });
 }
 
@@ -342,8 +342,21 @@ export function mapCloudError(
   };
 }
 
-function logError(req: NextRequest, error: unknown) {
-  // Method, path and the error only: never headers, cookies or bodies (they carry secrets).
+/**
+ * One line per upstream failure: the cloud's code and status say what happened, and a stack would
+ * only show our own client code (under a cloud outage, thousands of identical stacks). A request
+ * the browser cancelled is not a failure at all. Never headers, cookies or bodies (secrets).
+ */
+function logUpstreamError(req: NextRequest, error: CloudError, answered: number) {
+  if (error.code === "ABORTED") return;
+  const upstream = error.status === 0 ? "no answer" : `HTTP ${error.status}`;
+  console.error(
+    `[api] ${req.method} ${req.nextUrl.pathname}: ${error.service} ${error.code} (${upstream}), answered ${answered}`,
+  );
+}
+
+/** Our own bugs keep their stack: method, path and the error only, as above. */
+function logBug(req: NextRequest, error: unknown) {
   const detail =
     error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ""}` : error;
   console.error(`[api] ${req.method} ${req.nextUrl.pathname} failed:`, detail);
