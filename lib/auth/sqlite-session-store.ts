@@ -13,6 +13,16 @@ type Row = { data: string; token: string; created_at: number; last_active_at: nu
  */
 export function sqliteSessionStore(options: { path: string; cipher: TokenCipher }): SessionStore {
   let db: Database.Database | undefined;
+  // Prepared once: every API request reads its session, and preparing costs more than the read.
+  const statements = new Map<string, Database.Statement>();
+  const statement = (sql: string) => {
+    let prepared = statements.get(sql);
+    if (!prepared) {
+      prepared = open().prepare(sql);
+      statements.set(sql, prepared);
+    }
+    return prepared;
+  };
 
   function open(): Database.Database {
     if (db) return db;
@@ -41,17 +51,15 @@ export function sqliteSessionStore(options: { path: string; cipher: TokenCipher 
     async create(key, record) {
       const { createdAt, lastActiveAt, ...data } = record;
       const stored = split(data);
-      open()
-        .prepare(
-          "INSERT INTO sessions (key, data, token, created_at, last_active_at) VALUES (?, ?, ?, ?, ?)",
-        )
-        .run(key, stored.data, stored.token, createdAt, lastActiveAt);
+      statement(
+        "INSERT INTO sessions (key, data, token, created_at, last_active_at) VALUES (?, ?, ?, ?, ?)",
+      ).run(key, stored.data, stored.token, createdAt, lastActiveAt);
     },
 
     async get(key) {
-      const row = open()
-        .prepare("SELECT data, token, created_at, last_active_at FROM sessions WHERE key = ?")
-        .get(key) as Row | undefined;
+      const row = statement(
+        "SELECT data, token, created_at, last_active_at FROM sessions WHERE key = ?",
+      ).get(key) as Row | undefined;
       if (!row) return null;
       const token = options.cipher.open(row.token);
       if (token === null) return null;
@@ -60,24 +68,27 @@ export function sqliteSessionStore(options: { path: string; cipher: TokenCipher 
     },
 
     async touch(key, lastActiveAt) {
-      open()
-        .prepare("UPDATE sessions SET last_active_at = MAX(last_active_at, ?) WHERE key = ?")
-        .run(lastActiveAt, key);
+      statement("UPDATE sessions SET last_active_at = MAX(last_active_at, ?) WHERE key = ?").run(
+        lastActiveAt,
+        key,
+      );
     },
 
     async replaceData(key, data) {
       const stored = split(data);
-      open()
-        .prepare("UPDATE sessions SET data = ?, token = ? WHERE key = ?")
-        .run(stored.data, stored.token, key);
+      statement("UPDATE sessions SET data = ?, token = ? WHERE key = ?").run(
+        stored.data,
+        stored.token,
+        key,
+      );
     },
 
     async delete(key) {
-      open().prepare("DELETE FROM sessions WHERE key = ?").run(key);
+      statement("DELETE FROM sessions WHERE key = ?").run(key);
     },
 
     async purgeOlderThan(createdBefore) {
-      open().prepare("DELETE FROM sessions WHERE created_at < ?").run(createdBefore);
+      statement("DELETE FROM sessions WHERE created_at < ?").run(createdBefore);
     },
   };
 }
