@@ -1,7 +1,9 @@
 import "server-only";
 import { z } from "zod";
+import { type AuditStore, sqliteAuditStore } from "@/lib/server/audit-store";
 import { type IdempotencyStore, sqliteIdempotencyStore } from "@/lib/server/idempotency";
 import { type LoginThrottle, memoryLoginThrottle, type ThrottleOptions } from "./login-throttle";
+import { redisAuditStore } from "./redis-audit-store";
 import { type RedisHandle, redisHandle } from "./redis-client";
 import { redisIdempotencyStore } from "./redis-idempotency-store";
 import { redisLoginThrottle } from "./redis-login-throttle";
@@ -13,8 +15,9 @@ import type { TokenCipher } from "./token-crypto";
 
 /**
  * Where the state that several console instances must share lives: with REDIS_URL set, sessions,
- * sign-in throttling and restore idempotency records go to Redis; without it, to the SQLite file
- * (sessions, idempotency) and the process's memory (throttle), as for a single instance.
+ * sign-in throttling, restore idempotency records and the audit trail go to Redis; without it, to
+ * the SQLite file (sessions, idempotency, audit) and the process's memory (throttle), as for a
+ * single instance.
  */
 const envSchema = z.object({
   REDIS_URL: z
@@ -93,4 +96,11 @@ export function idempotencyStoreFor(sqlitePath: string): IdempotencyStore {
   return redis
     ? redisIdempotencyStore(redis.handle, { prefix: redis.prefix })
     : sqliteIdempotencyStore(sqlitePath);
+}
+
+export function auditStoreFor(sqlitePath: string): AuditStore {
+  const redis = sharedRedis();
+  return redis
+    ? redisAuditStore(redis.handle, { prefix: redis.prefix })
+    : sqliteAuditStore({ path: sqlitePath });
 }

@@ -1,6 +1,7 @@
 import "server-only";
+import { auditStoreFor } from "@/lib/auth/redis-stores";
 import { type ChangeOutcome, changeEntries } from "./audit-actions";
-import { type AuditStore, type NewAuditEntry, sqliteAuditStore } from "./audit-store";
+import type { AuditStore, NewAuditEntry } from "./audit-store";
 import { serverEnv } from "./env";
 
 type AuditFields = Record<string, string | number | boolean | undefined>;
@@ -12,11 +13,14 @@ const RETENTION_MS = 400 * 24 * 3600 * 1000;
 const GLOBAL_KEY = Symbol.for("cbc.audit-store");
 type Globals = typeof globalThis & { [GLOBAL_KEY]?: AuditStore };
 
-/** The audit trail: a table beside the sessions in the console's SQLite file. */
+/**
+ * The audit trail: a table beside the sessions in the console's SQLite file, or, with REDIS_URL,
+ * one trail in Redis shared by every instance.
+ */
 export function auditStore(): AuditStore {
   const globals = globalThis as Globals;
   if (!globals[GLOBAL_KEY]) {
-    const store = sqliteAuditStore({ path: serverEnv().SESSION_DB_PATH });
+    const store = auditStoreFor(serverEnv().SESSION_DB_PATH);
     globals[GLOBAL_KEY] = store;
     store.purgeOlderThan(new Date(Date.now() - RETENTION_MS)).catch(() => {});
   }
