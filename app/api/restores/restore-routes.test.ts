@@ -1,8 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCloudConfig, setCloudConfigForTests } from "@/lib/cloud/config";
 import { defaultMapping } from "@/lib/restore";
@@ -13,33 +9,19 @@ import {
   ruleTarget,
   type TargetResponse,
 } from "@/lib/schemas/restore";
-import { resetServerEnvForTests } from "@/lib/server/env";
-import { startTestSim, type TestSim } from "@/lib/sim/testing/start";
-import { POST as login } from "../auth/login/route";
+import type { TestSim } from "@/lib/sim/testing/start";
+import { noParams, type RouteHarness, startRouteHarness } from "@/lib/testing/route-harness";
 import { GET as status } from "./[key]/route";
 import { GET as context } from "./backups/[backupId]/route";
 import { POST as preflight } from "./preflight/route";
 import { POST as submit } from "./route";
 import { GET as target } from "./targets/[serverId]/route";
 
-const ORIGIN = "http://localhost:3100";
-const noParams = { params: Promise.resolve({}) };
+let h: RouteHarness;
 let sim: TestSim;
-let dir: string;
-let cookie = "";
 let token = "";
 let projectId = "";
-
-function request(method: string, path: string, body?: unknown) {
-  const headers: Record<string, string> = { host: "localhost:3100", cookie };
-  if (method !== "GET") headers.origin = ORIGIN;
-  if (body !== undefined) headers["content-type"] = "application/json";
-  return new NextRequest(`${ORIGIN}${path}`, {
-    method,
-    headers,
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-}
+const request: RouteHarness["request"] = (...args) => h.request(...args);
 
 async function cloud<T>(path: string): Promise<T> {
   const res = await fetch(`${sim.url}${path}`, { headers: { "X-Auth-Token": token } });
@@ -54,29 +36,11 @@ async function changes(route: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  sim = await startTestSim({ durations: { restoreMs: 1500 } });
-  dir = mkdtempSync(join(tmpdir(), "cbc-restore-routes-"));
-  process.env.SESSION_DB_PATH = join(dir, "sessions.sqlite");
-  process.env.SESSION_SECRET = "restore-routes-test-secret-00000000000000";
-  resetServerEnvForTests();
-  setCloudConfigForTests(parseCloudConfig({ SIM_PORT: new URL(sim.url).port }));
-  const res = await login(
-    request("POST", "/api/auth/login", {
-      domain: "demo",
-      user: "admin",
-      password: "Demo@2026",
-      project: "eu-west-0",
-    }),
-    noParams,
-  );
-  cookie = (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  h = await startRouteHarness({ project: "eu-west-0", sim: { durations: { restoreMs: 1500 } } });
+  sim = h.sim;
   ({ token, projectId } = await sim.adminToken());
 });
-afterAll(async () => {
-  setCloudConfigForTests();
-  await sim.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => h.close());
 
 type Item = { id: string; resource_id: string; extend_info: { resource_name: string } };
 
