@@ -1,28 +1,22 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { parseCloudConfig, setCloudConfigForTests } from "@/lib/cloud/config";
 import { setAuditStoreForTests } from "@/lib/server/audit";
-import { resetServerEnvForTests } from "@/lib/server/env";
-import { startTestSim, type TestSim } from "@/lib/sim/testing/start";
+import { noParams, type RouteHarness, startRouteHarness } from "@/lib/testing/route-harness";
 import { POST as login } from "../auth/login/route";
 import { POST as logout } from "../auth/logout/route";
 import { POST as runPolicy } from "../policies/[id]/execute/route";
 import { GET as exportCsv } from "./export/route";
 import { GET as list } from "./route";
 
-const ORIGIN = "http://localhost:3100";
-const noParams = { params: Promise.resolve({}) };
-let sim: TestSim;
-let dir: string;
+let h: RouteHarness;
 
+/** The harness's request, as another user (or none): the trail is about who did what. */
 function request(method: string, path: string, cookie: string, body?: unknown) {
-  const headers: Record<string, string> = { host: "localhost:3100", cookie };
-  if (method !== "GET") headers.origin = ORIGIN;
-  if (body !== undefined) headers["content-type"] = "application/json";
-  return new NextRequest(`${ORIGIN}${path}`, {
+  const base = h.request(method, path, body);
+  const headers = new Headers(base.headers);
+  if (cookie) headers.set("cookie", cookie);
+  else headers.delete("cookie");
+  return new NextRequest(base.url, {
     method,
     headers,
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
@@ -45,24 +39,18 @@ async function signIn(user: string, password: string): Promise<string> {
 
 beforeAll(async () => {
   vi.spyOn(console, "info").mockImplementation(() => {});
-  sim = await startTestSim();
-  dir = mkdtempSync(join(tmpdir(), "cbc-activity-"));
-  process.env.SESSION_DB_PATH = join(dir, "sessions.sqlite");
-  process.env.SESSION_SECRET = "activity-routes-test-secret-0000000000";
-  resetServerEnvForTests();
   setAuditStoreForTests();
-  setCloudConfigForTests(parseCloudConfig({ SIM_PORT: new URL(sim.url).port }));
+  // The harness signs the admin in: the trail's first entry.
+  h = await startRouteHarness({ project: "eu-west-0" });
 });
 afterAll(async () => {
-  setCloudConfigForTests();
   setAuditStoreForTests();
-  await sim.close();
-  rmSync(dir, { recursive: true, force: true });
+  await h.close();
 });
 
 describe("activity routes against the simulator", () => {
   it("shows sign-ins, a change with its result, and a read-only refusal; CSV of the same", async () => {
-    const admin = await signIn("admin", "Demo@2026");
+    const admin = h.request("GET", "/").headers.get("cookie") ?? "";
     const auditor = await signIn("auditor", "Audit@2026");
     const missing = "00000000-0000-4000-8000-000000000000";
     const run = await runPolicy(request("POST", `/api/policies/${missing}/execute`, admin, {}), {
