@@ -1,16 +1,15 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { AlertCircleIcon, DownloadIcon, InboxIcon } from "lucide-react";
+import { DownloadIcon } from "lucide-react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
 import { type FilterChip, FilterChips } from "@/components/data-table/filter-chips";
+import { ListState } from "@/components/data-table/list-state";
 import { Pagination } from "@/components/data-table/pagination";
 import { StatusGlyph } from "@/components/status/status-icon";
-import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Skeleton } from "@/components/ui/skeleton";
 import {
   Table,
   TableBody,
@@ -20,7 +19,6 @@ import {
   TableRow,
 } from "@/components/ui/table";
 import { activityCsvHref, activityListQuery } from "@/lib/api/activity";
-import { isApiError } from "@/lib/api/errors";
 import { formatDateTime } from "@/lib/i18n/format";
 import { useLocale, useT } from "@/lib/i18n/i18n-provider";
 import { ActivityFilters } from "./activity-filters";
@@ -97,42 +95,15 @@ export function ActivityView() {
       <ActivityFilters search={search} onChange={change} />
       <FilterChips chips={chips} onClear={clear} />
 
-      {query.isError && !data ? (
-        <Alert variant="destructive">
-          <AlertCircleIcon aria-hidden="true" />
-          <AlertTitle>{t("activity.error.title")}</AlertTitle>
-          <AlertDescription>
-            <p>{isApiError(query.error) ? query.error.message : t("activity.error.unknown")}</p>
-            <Button
-              variant="outline"
-              size="sm"
-              className="mt-2"
-              onClick={() => void query.refetch()}
-            >
-              {t("common.retry")}
-            </Button>
-          </AlertDescription>
-        </Alert>
-      ) : !data ? (
-        <div className="grid gap-2" role="status" aria-busy="true" aria-label={t("common.loading")}>
-          {Array.from({ length: 6 }, (_, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity
-            <Skeleton key={i} className="h-10 w-full" />
-          ))}
-        </div>
-      ) : data.items.length === 0 ? (
-        <div className="grid justify-items-center gap-2 rounded-lg border border-dashed p-10 text-center">
-          <InboxIcon aria-hidden="true" className="size-8 text-muted-foreground" />
-          <p className="font-medium">
-            {t(chips.length > 0 ? "activity.empty.filtered" : "activity.empty.none")}
-          </p>
-          {chips.length > 0 ? (
-            <Button variant="outline" size="sm" onClick={clear}>
-              {t("table.clearFilters")}
-            </Button>
-          ) : null}
-        </div>
-      ) : (
+      <ListState
+        query={query}
+        isEmpty={data?.items.length === 0}
+        error={{ title: t("activity.error.title"), fallback: t("activity.error.unknown") }}
+        empty={{
+          title: t(chips.length > 0 ? "activity.empty.filtered" : "activity.empty.none"),
+          action: chips.length > 0 ? { label: t("table.clearFilters"), onClick: clear } : undefined,
+        }}
+      >
         <div className={query.isPlaceholderData ? "opacity-60" : undefined}>
           <Table label={t("nav.activity")}>
             <TableHeader>
@@ -147,7 +118,7 @@ export function ActivityView() {
               </TableRow>
             </TableHeader>
             <TableBody>
-              {data.items.map((entry) => {
+              {(data?.items ?? []).map((entry) => {
                 const look = RESULT_LOOK[entry.result];
                 return (
                   <TableRow key={entry.id} data-testid="activity-row">
@@ -173,7 +144,7 @@ export function ActivityView() {
             </TableBody>
           </Table>
         </div>
-      )}
+      </ListState>
       {data ? (
         <Pagination
           page={search.page}

@@ -1,18 +1,17 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { AlertCircleIcon, DownloadIcon, InboxIcon, Trash2Icon } from "lucide-react";
+import { DownloadIcon, Trash2Icon } from "lucide-react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo, useState } from "react";
 import { type FilterChip, FilterChips } from "@/components/data-table/filter-chips";
+import { ListState } from "@/components/data-table/list-state";
 import { LiveStatus } from "@/components/data-table/live-status";
 import { Pagination } from "@/components/data-table/pagination";
 import { usePageVisible } from "@/components/data-table/use-page-visible";
 import { useSession } from "@/components/layout/session-provider";
 import { anyRunning, statusMeta } from "@/components/status/status-meta";
-import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Skeleton } from "@/components/ui/skeleton";
 import { backupListQuery, LIVE_REFRESH_MS } from "@/lib/api/backups";
 import { isApiError } from "@/lib/api/errors";
 import { basePath } from "@/lib/api/fetcher";
@@ -191,72 +190,45 @@ export function BackupsView({
         </div>
       ) : null}
 
-      {query.isError && !data ? (
-        <Alert variant="destructive">
-          <AlertCircleIcon aria-hidden="true" />
-          <AlertTitle>{t("backups.error.title")}</AlertTitle>
-          <AlertDescription>
-            <p>{isApiError(query.error) ? query.error.message : t("backups.error.unknown")}</p>
-            <Button
-              variant="outline"
-              size="sm"
-              className="mt-2"
-              onClick={() => void query.refetch()}
-            >
-              {t("common.retry")}
-            </Button>
-          </AlertDescription>
-        </Alert>
-      ) : !data ? (
-        <div className="grid gap-2" role="status" aria-busy="true" aria-label={t("common.loading")}>
-          {Array.from({ length: 6 }, (_, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity
-            <Skeleton key={i} className="h-12 w-full" />
-          ))}
-        </div>
-      ) : rows.length === 0 ? (
-        <div className="grid justify-items-center gap-2 rounded-lg border border-dashed p-10 text-center">
-          <InboxIcon aria-hidden="true" className="size-8 text-muted-foreground" />
-          <p className="font-medium">
-            {t(chips.length > 0 ? "backups.empty.filtered" : "backups.empty.none")}
+      <ListState
+        query={query}
+        isEmpty={rows.length === 0}
+        error={{ title: t("backups.error.title"), fallback: t("backups.error.unknown") }}
+        empty={{
+          title: t(chips.length > 0 ? "backups.empty.filtered" : "backups.empty.none"),
+          hint: t(chips.length > 0 ? "backups.empty.filteredHint" : "backups.empty.noneHint"),
+          action:
+            chips.length > 0
+              ? { label: t("table.clearFilters"), onClick: clearFilters }
+              : undefined,
+        }}
+        loading={{ rowClassName: "h-12" }}
+      >
+        {query.isError ? (
+          <p role="status" className="text-destructive text-sm">
+            {t("backups.error.stale", {
+              message: isApiError(query.error) ? query.error.message : "",
+            })}
           </p>
-          <p className="text-muted-foreground text-sm">
-            {t(chips.length > 0 ? "backups.empty.filteredHint" : "backups.empty.noneHint")}
-          </p>
-          {chips.length > 0 ? (
-            <Button variant="outline" size="sm" onClick={clearFilters}>
-              {t("table.clearFilters")}
-            </Button>
-          ) : null}
-        </div>
-      ) : (
-        <>
-          {query.isError ? (
-            <p role="status" className="text-destructive text-sm">
-              {t("backups.error.stale", {
-                message: isApiError(query.error) ? query.error.message : "",
-              })}
-            </p>
-          ) : null}
-          <BackupsTable
-            rows={rows}
-            sort={search.sort}
-            dir={search.dir}
-            onSort={(sort, dir) => navigate({ ...search, sort, dir, page: 1 })}
-            selected={selected}
-            onSelect={(ids, on) =>
-              setSelected((prev) => {
-                const next = new Set(prev);
-                for (const id of ids) on ? next.add(id) : next.delete(id);
-                return next;
-              })
-            }
-            onDelete={setToDelete}
-            canChange={canChange}
-            stale={query.isPlaceholderData}
-          />
-        </>
-      )}
+        ) : null}
+        <BackupsTable
+          rows={rows}
+          sort={search.sort}
+          dir={search.dir}
+          onSort={(sort, dir) => navigate({ ...search, sort, dir, page: 1 })}
+          selected={selected}
+          onSelect={(ids, on) =>
+            setSelected((prev) => {
+              const next = new Set(prev);
+              for (const id of ids) on ? next.add(id) : next.delete(id);
+              return next;
+            })
+          }
+          onDelete={setToDelete}
+          canChange={canChange}
+          stale={query.isPlaceholderData}
+        />
+      </ListState>
       {data ? (
         <Pagination
           page={search.page}
