@@ -31,6 +31,7 @@ import { serversQuery } from "@/lib/api/servers";
 import { useLocale, useT } from "@/lib/i18n/i18n-provider";
 import type { ServerRow } from "@/lib/schemas/backups";
 import { BackupNowDialog } from "./backup-now-dialog";
+import { useMediaQuery } from "./use-media-query";
 
 function ServerStatus({ status }: { status: string }) {
   const t = useT();
@@ -60,11 +61,262 @@ function LastBackup({ server }: { server: ServerRow }) {
       <StatusProgress status={last.status} progress={last.progress} label={server.name} />
       <Link
         href={`/backups/${encodeURIComponent(last.id)}`}
-        className="max-w-56 truncate text-muted-foreground text-xs hover:underline"
+        className="max-w-56 truncate text-muted-foreground text-xs hover:underline [@media(pointer:coarse)]:flex [@media(pointer:coarse)]:min-h-11 [@media(pointer:coarse)]:items-center"
       >
         {last.name || shortId(last.id)}
       </Link>
     </div>
+  );
+}
+
+function ServerDisks({ server }: { server: ServerRow }) {
+  const t = useT();
+  const locale = useLocale();
+  if (server.disks.length === 0) {
+    return <span className="text-muted-foreground">{t("servers.noDisks")}</span>;
+  }
+  return (
+    <ul>
+      {server.disks.map((disk) => (
+        <li key={disk.id} className="whitespace-nowrap tabular-nums">
+          {disk.device ?? "?"} · {formatGigabytes(locale, disk.sizeGb)} ·{" "}
+          {t(disk.system ? "backups.detail.systemDisk" : "backups.detail.dataDisk")}
+          {disk.shared ? ` · ${t("servers.shared")}` : ""}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Protectable({ server }: { server: ServerRow }) {
+  const t = useT();
+  return server.protectable ? (
+    <span className="text-success">{t("servers.protectable")}</span>
+  ) : (
+    <span className="text-muted-foreground">
+      {t("servers.notProtectable")}
+      {server.reason ? `: ${server.reason}` : ""}
+    </span>
+  );
+}
+
+function PolicyName({ server }: { server: ServerRow }) {
+  const t = useT();
+  if (server.policy) return server.policy.name;
+  return <Badge variant="warning">{t("servers.noPolicy")}</Badge>;
+}
+
+function BackupNowButton({
+  server,
+  onBackUp,
+  className,
+}: {
+  server: ServerRow;
+  onBackUp: (servers: ServerRow[]) => void;
+  className?: string;
+}) {
+  const t = useT();
+  return (
+    <Button
+      variant="outline"
+      size="sm"
+      className={className}
+      disabled={!server.protectable}
+      onClick={() => onBackUp([server])}
+      aria-label={t("servers.backupNowFor", { name: server.name })}
+    >
+      <CloudUploadIcon aria-hidden="true" />
+      {t("servers.backupNow")}
+    </Button>
+  );
+}
+
+type ListProps = {
+  servers: ServerRow[];
+  canChange: boolean;
+  selected: ReadonlySet<string>;
+  toggle: (ids: string[], on: boolean) => void;
+  onBackUp: (servers: ServerRow[]) => void;
+};
+
+function ServersTable({ servers, canChange, selected, toggle, onBackUp }: ListProps) {
+  const t = useT();
+  const selectable = servers.filter((s) => s.protectable);
+  return (
+    <Table label={t("nav.servers")}>
+      <TableHeader>
+        <TableRow>
+          {canChange ? (
+            <TableHead className="w-10">
+              <input
+                type="checkbox"
+                className="size-4 accent-primary"
+                aria-label={t("servers.selectAll")}
+                checked={selectable.length > 0 && selectable.every((s) => selected.has(s.id))}
+                onChange={(e) =>
+                  toggle(
+                    selectable.map((s) => s.id),
+                    e.target.checked,
+                  )
+                }
+              />
+            </TableHead>
+          ) : null}
+          <TableHead>{t("servers.col.name")}</TableHead>
+          <TableHead>{t("servers.col.status")}</TableHead>
+          <TableHead>{t("servers.col.disks")}</TableHead>
+          <TableHead>{t("backups.col.policy")}</TableHead>
+          <TableHead>{t("servers.col.lastBackup")}</TableHead>
+          <TableHead>{t("servers.col.protectable")}</TableHead>
+          {canChange ? (
+            <TableHead>
+              <span className="sr-only">{t("backups.col.actions")}</span>
+            </TableHead>
+          ) : null}
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {servers.map((server) => (
+          <TableRow key={server.id} data-testid="server-row" data-name={server.name}>
+            {canChange ? (
+              <TableCell>
+                <input
+                  type="checkbox"
+                  className="size-4 accent-primary"
+                  aria-label={t("backups.select", { name: server.name })}
+                  disabled={!server.protectable}
+                  checked={selected.has(server.id)}
+                  onChange={(e) => toggle([server.id], e.target.checked)}
+                />
+              </TableCell>
+            ) : null}
+            <TableCell>
+              <span className="block font-medium">{server.name}</span>
+              <span className="font-mono text-muted-foreground text-xs" title={server.id}>
+                {shortId(server.id)}
+              </span>
+              <span className="block text-muted-foreground text-xs">
+                {[server.az, server.flavor].filter(Boolean).join(" · ")}
+              </span>
+            </TableCell>
+            <TableCell>
+              <ServerStatus status={server.status} />
+            </TableCell>
+            <TableCell className="text-sm">
+              <ServerDisks server={server} />
+            </TableCell>
+            <TableCell>
+              <PolicyName server={server} />
+            </TableCell>
+            <TableCell>
+              <LastBackup server={server} />
+            </TableCell>
+            <TableCell className="min-w-40 max-w-64 whitespace-normal text-sm">
+              <Protectable server={server} />
+            </TableCell>
+            {canChange ? (
+              <TableCell className="text-right">
+                <BackupNowButton server={server} onBackUp={onBackUp} />
+              </TableCell>
+            ) : null}
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+/**
+ * Below the desktop width, a card per server with everything the table row has, and touch-sized
+ * controls (the selection box's label and the button are 44 px high on a touch screen).
+ */
+function ServerCards({ servers, canChange, selected, toggle, onBackUp }: ListProps) {
+  const t = useT();
+  const selectable = servers.filter((s) => s.protectable);
+  return (
+    <div className="grid gap-3">
+      {canChange && selectable.length > 0 ? (
+        <label className="flex min-h-11 items-center gap-3 text-sm">
+          <input
+            type="checkbox"
+            className="size-5 accent-primary"
+            checked={selectable.every((s) => selected.has(s.id))}
+            onChange={(e) =>
+              toggle(
+                selectable.map((s) => s.id),
+                e.target.checked,
+              )
+            }
+          />
+          {t("servers.selectAll")}
+        </label>
+      ) : null}
+      <ul className="grid gap-3 md:grid-cols-2" aria-label={t("nav.servers")}>
+        {servers.map((server) => (
+          <li
+            key={server.id}
+            className="grid min-w-0 content-start gap-3 rounded-lg border bg-card p-3"
+            data-testid="server-row"
+            data-name={server.name}
+          >
+            <div className="flex items-start justify-between gap-2">
+              {canChange ? (
+                <label className="-m-2 flex min-h-11 min-w-0 flex-1 items-center gap-3 p-2">
+                  <input
+                    type="checkbox"
+                    className="size-5 shrink-0 accent-primary"
+                    aria-label={t("backups.select", { name: server.name })}
+                    disabled={!server.protectable}
+                    checked={selected.has(server.id)}
+                    onChange={(e) => toggle([server.id], e.target.checked)}
+                  />
+                  <ServerName server={server} />
+                </label>
+              ) : (
+                <ServerName server={server} />
+              )}
+              <ServerStatus status={server.status} />
+            </div>
+            <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1.5 text-sm">
+              <dt className="text-muted-foreground">{t("servers.col.disks")}</dt>
+              {/* A disk per line as in the table, but wrapping: a card is half a tablet wide. */}
+              <dd className="min-w-0 [&_li]:whitespace-normal">
+                <ServerDisks server={server} />
+              </dd>
+              <dt className="text-muted-foreground">{t("backups.col.policy")}</dt>
+              <dd>
+                <PolicyName server={server} />
+              </dd>
+              <dt className="text-muted-foreground">{t("servers.col.lastBackup")}</dt>
+              <dd className="min-w-0">
+                <LastBackup server={server} />
+              </dd>
+              <dt className="text-muted-foreground">{t("servers.col.protectable")}</dt>
+              <dd>
+                <Protectable server={server} />
+              </dd>
+            </dl>
+            {canChange ? (
+              <BackupNowButton server={server} onBackUp={onBackUp} className="justify-self-end" />
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function ServerName({ server }: { server: ServerRow }) {
+  return (
+    <span className="grid min-w-0">
+      <span className="truncate font-medium">{server.name}</span>
+      <span className="truncate text-muted-foreground text-xs">
+        <span className="font-mono" title={server.id}>
+          {shortId(server.id)}
+        </span>
+        {[server.az, server.flavor].filter(Boolean).map((part) => ` · ${part}`)}
+      </span>
+    </span>
   );
 }
 
@@ -74,7 +326,6 @@ function LastBackup({ server }: { server: ServerRow }) {
  */
 export function ServersView() {
   const t = useT();
-  const locale = useLocale();
   const session = useSession();
   const visible = usePageVisible();
   const [paused, setPaused] = useState(false);
@@ -100,7 +351,6 @@ export function ServersView() {
       : all;
   }, [all, filter]);
   const canChange = !session.readOnly;
-  const selectable = shown.filter((s) => s.protectable);
   const chosen = all.filter((s) => selected.has(s.id) && s.protectable);
   const toggle = (ids: string[], on: boolean) =>
     setSelected((prev) => {
@@ -109,6 +359,16 @@ export function ServersView() {
       return next;
     });
   const unprotected = all.filter((s) => !s.policy).length;
+  // One layout in the page at a time (not both, one hidden by CSS): a table from the desktop
+  // breakpoint the other list pages use (lg, 1024 px), cards below it.
+  const wide = useMediaQuery("(min-width: 64rem)");
+  const listProps: ListProps = {
+    servers: shown,
+    canChange,
+    selected,
+    toggle,
+    onBackUp: setBackingUp,
+  };
 
   if (query.isError && !query.data) {
     return (
@@ -178,163 +438,10 @@ export function ServersView() {
             {t(all.length === 0 ? "servers.empty" : "servers.emptyFiltered")}
           </p>
         </div>
+      ) : wide ? (
+        <ServersTable {...listProps} />
       ) : (
-        <>
-          <div className="hidden md:block">
-            <Table label={t("nav.servers")}>
-              <TableHeader>
-                <TableRow>
-                  {canChange ? (
-                    <TableHead className="w-10">
-                      <input
-                        type="checkbox"
-                        className="size-4 accent-primary"
-                        aria-label={t("servers.selectAll")}
-                        checked={
-                          selectable.length > 0 && selectable.every((s) => selected.has(s.id))
-                        }
-                        onChange={(e) =>
-                          toggle(
-                            selectable.map((s) => s.id),
-                            e.target.checked,
-                          )
-                        }
-                      />
-                    </TableHead>
-                  ) : null}
-                  <TableHead>{t("servers.col.name")}</TableHead>
-                  <TableHead>{t("servers.col.status")}</TableHead>
-                  <TableHead>{t("servers.col.disks")}</TableHead>
-                  <TableHead>{t("backups.col.policy")}</TableHead>
-                  <TableHead>{t("servers.col.lastBackup")}</TableHead>
-                  <TableHead>{t("servers.col.protectable")}</TableHead>
-                  {canChange ? (
-                    <TableHead>
-                      <span className="sr-only">{t("backups.col.actions")}</span>
-                    </TableHead>
-                  ) : null}
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {shown.map((server) => (
-                  <TableRow key={server.id} data-testid="server-row" data-name={server.name}>
-                    {canChange ? (
-                      <TableCell>
-                        <input
-                          type="checkbox"
-                          className="size-4 accent-primary"
-                          aria-label={t("backups.select", { name: server.name })}
-                          disabled={!server.protectable}
-                          checked={selected.has(server.id)}
-                          onChange={(e) => toggle([server.id], e.target.checked)}
-                        />
-                      </TableCell>
-                    ) : null}
-                    <TableCell>
-                      <span className="block font-medium">{server.name}</span>
-                      <span className="font-mono text-muted-foreground text-xs" title={server.id}>
-                        {shortId(server.id)}
-                      </span>
-                      <span className="block text-muted-foreground text-xs">
-                        {[server.az, server.flavor].filter(Boolean).join(" · ")}
-                      </span>
-                    </TableCell>
-                    <TableCell>
-                      <ServerStatus status={server.status} />
-                    </TableCell>
-                    <TableCell className="text-sm">
-                      {server.disks.length === 0 ? (
-                        <span className="text-muted-foreground">{t("servers.noDisks")}</span>
-                      ) : (
-                        <ul>
-                          {server.disks.map((disk) => (
-                            <li key={disk.id} className="whitespace-nowrap tabular-nums">
-                              {disk.device ?? "?"} · {formatGigabytes(locale, disk.sizeGb)} ·{" "}
-                              {t(
-                                disk.system
-                                  ? "backups.detail.systemDisk"
-                                  : "backups.detail.dataDisk",
-                              )}
-                              {disk.shared ? ` · ${t("servers.shared")}` : ""}
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </TableCell>
-                    <TableCell>
-                      {server.policy ? (
-                        server.policy.name
-                      ) : (
-                        <Badge variant="warning">{t("servers.noPolicy")}</Badge>
-                      )}
-                    </TableCell>
-                    <TableCell>
-                      <LastBackup server={server} />
-                    </TableCell>
-                    <TableCell className="min-w-40 max-w-64 whitespace-normal text-sm">
-                      {server.protectable ? (
-                        <span className="text-success">{t("servers.protectable")}</span>
-                      ) : (
-                        <span className="text-muted-foreground">
-                          {t("servers.notProtectable")}
-                          {server.reason ? `: ${server.reason}` : ""}
-                        </span>
-                      )}
-                    </TableCell>
-                    {canChange ? (
-                      <TableCell className="text-right">
-                        <Button
-                          variant="outline"
-                          size="sm"
-                          disabled={!server.protectable}
-                          onClick={() => setBackingUp([server])}
-                          aria-label={t("servers.backupNowFor", { name: server.name })}
-                        >
-                          <CloudUploadIcon aria-hidden="true" />
-                          {t("servers.backupNow")}
-                        </Button>
-                      </TableCell>
-                    ) : null}
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
-          <ul className="grid gap-3 md:hidden" aria-label={t("nav.servers")}>
-            {shown.map((server) => (
-              <li
-                key={server.id}
-                className="grid gap-2 rounded-lg border bg-card p-3"
-                data-testid="server-card"
-              >
-                <div className="flex items-center justify-between gap-2">
-                  <span className="font-medium">{server.name}</span>
-                  <ServerStatus status={server.status} />
-                </div>
-                <LastBackup server={server} />
-                <p className="text-muted-foreground text-sm">
-                  {server.policy?.name ?? t("servers.noPolicy")} ·{" "}
-                  {t("servers.diskCount", { count: server.disks.length })}
-                </p>
-                {canChange ? (
-                  <Button
-                    variant="outline"
-                    size="sm"
-                    className="justify-self-end"
-                    disabled={!server.protectable}
-                    onClick={() => setBackingUp([server])}
-                  >
-                    <CloudUploadIcon aria-hidden="true" />
-                    {t("servers.backupNow")}
-                  </Button>
-                ) : null}
-                {!server.protectable && server.reason ? (
-                  <p className="text-muted-foreground text-xs">{server.reason}</p>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        </>
+        <ServerCards {...listProps} />
       )}
       <BackupNowDialog
         servers={backingUp}
