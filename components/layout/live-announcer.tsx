@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import {
   type Announcement,
   announce,
@@ -8,8 +9,78 @@ import {
   type Politeness,
   subscribeAnnouncements,
 } from "@/lib/a11y/announcer";
+import { jobEndedAnnouncement, jobStartedText } from "@/lib/a11y/job-words";
+import {
+  JOB_GIVE_UP_MS,
+  type JobKind,
+  type JobSource,
+  subscribeJobs,
+  unwatchJob,
+  watchedJobs,
+  watchJob,
+} from "@/lib/a11y/jobs";
+import { useT } from "@/lib/i18n/i18n-provider";
+import type { Translate } from "@/lib/i18n/translator";
 
 export { announce };
+
+/** How often the watcher looks at the jobs the user started, while there are some. */
+const JOB_POLL_MS = 3_000;
+const NO_JOBS: ReturnType<typeof watchedJobs> = [];
+
+/**
+ * Says that a job the user just started has started, and watches it until it ends, wherever the
+ * user is by then ("Backup of web-01 finished" / "… failed: reason").
+ */
+export function announceJobStart(
+  t: Translate,
+  job: { kind: JobKind; subject: string; source: JobSource },
+): void {
+  announce(jobStartedText(t, job.kind, job.subject));
+  watchJob(job);
+}
+
+/**
+ * Polls the watched jobs while there are any (and only then: the polling code is loaded with the
+ * first job), announces each one's end, and forgets it.
+ */
+function JobWatcher() {
+  const t = useT();
+  const client = useQueryClient();
+  const jobs = useSyncExternalStore(subscribeJobs, watchedJobs, () => NO_JOBS);
+  const words = useRef(t);
+  words.current = t;
+  const active = jobs.length > 0;
+  useEffect(() => {
+    if (!active) return;
+    let stopped = false;
+    let timer: number | undefined;
+    const tick = async () => {
+      try {
+        const { pollJobs } = await import("@/lib/a11y/job-polling");
+        const now = Date.now();
+        const current = watchedJobs();
+        const outcomes = await pollJobs(client, current, now);
+        if (stopped) return;
+        for (const job of current) {
+          const outcome = outcomes.get(job.id);
+          const said = outcome ? jobEndedAnnouncement(words.current, job, outcome) : null;
+          if (said) announce(said.message, { politeness: said.politeness });
+          if (said || now - job.startedAt > JOB_GIVE_UP_MS) unwatchJob(job.id);
+        }
+      } catch {
+        // The polling code could not load (offline): the next tick tries again.
+      }
+      if (!stopped && watchedJobs().length > 0) timer = window.setTimeout(tick, JOB_POLL_MS);
+    };
+    timer = window.setTimeout(tick, JOB_POLL_MS);
+    return () => {
+      stopped = true;
+      window.clearTimeout(timer);
+    };
+  }, [active, client]);
+  return null;
+}
 
 /**
  * The shell's live regions, mounted once by the console layout. They exist empty from the first
@@ -36,6 +107,7 @@ export function LiveAnnouncer() {
   }, []);
   return (
     <div className="sr-only" data-testid="live-announcer">
+      <JobWatcher />
       <div aria-live="polite" aria-atomic="true" data-politeness="polite">
         {text.polite}
       </div>

@@ -3,6 +3,7 @@
 import { Loader2Icon, PlayIcon, PowerIcon, PowerOffIcon, Trash2Icon } from "lucide-react";
 import { useRef, useState } from "react";
 import { toast } from "sonner";
+import { announceJobStart } from "@/components/layout/live-announcer";
 import {
   AlertDialog,
   AlertDialogAction,
@@ -109,11 +110,20 @@ export function RunNowButton({ policy, size = "sm", compact = false }: ActionPro
     once(async () => {
       setProblem(null);
       try {
-        await mutation.mutateAsync({
+        const { checkpointId } = await mutation.mutateAsync({
           id: policy.id,
           ...(scope === "some" ? { resources: chosen } : {}),
         });
         setOpen(false);
+        announceJobStart(t, {
+          kind: "policyRun",
+          subject: policy.name,
+          source: {
+            service: "csbs",
+            checkpointIds: [checkpointId],
+            expected: scope === "all" ? count : chosen.length,
+          },
+        });
         toast.success(
           t("policies.toast.started", {
             name: policy.name,

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { useFieldArray, useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { formatGigabytes } from "@/components/backups/format";
+import { announceJobStart } from "@/components/layout/live-announcer";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import {
@@ -106,6 +107,18 @@ export function BackupNowDialog({ servers, onClose }: BackupNowDialogProps) {
       const { results } = await mutation.mutateAsync(values);
       const ok = results.filter((r) => r.ok);
       const failed = results.filter((r) => !r.ok);
+      const byId = new Map(servers.map((s) => [s.id, s.name]));
+      if (ok.length > 0) {
+        announceJobStart(t, {
+          kind: "backup",
+          subject: ok.map((r) => byId.get(r.serverId) ?? r.serverId).join(", "),
+          source: {
+            service: "csbs",
+            checkpointIds: ok.flatMap((r) => (r.checkpointId ? [r.checkpointId] : [])),
+            expected: ok.length,
+          },
+        });
+      }
       if (ok.length > 0) {
         toast.success(t("servers.backupNow.started", { count: ok.length }), {
           description: (
@@ -118,7 +131,6 @@ export function BackupNowDialog({ servers, onClose }: BackupNowDialogProps) {
         return;
       }
       // Keep only the servers that failed, with what was typed, so that a retry is one click.
-      const byId = new Map(servers.map((s) => [s.id, s.name]));
       setFormError(
         failed
           .map(

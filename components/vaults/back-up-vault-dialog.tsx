@@ -5,6 +5,7 @@ import { AlertCircleIcon, DatabaseBackupIcon, InfoIcon, Loader2Icon } from "luci
 import { useMemo, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
+import { announceJobStart } from "@/components/layout/live-announcer";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import {
@@ -161,6 +162,11 @@ function BackUpForm({
       const checkpoint = await create.mutateAsync(checkpointBodyOf(vault.id, values));
       toast.success(t("vaults.backup.started", { name: vault.name }), {
         description: t("vaults.backup.follow"),
+      });
+      announceJobStart(t, {
+        kind: "vaultBackup",
+        subject: vault.name,
+        source: { service: "cbr", checkpointId: checkpoint.id },
       });
       onCreated(checkpoint);
     } catch (error) {

@@ -665,6 +665,18 @@ export const en = {
   "live.resume": "Resume",
   "live.refresh": "Refresh",
 
+  // Screen-reader announcements of the jobs a user started (lib/a11y/jobs.ts).
+  "announce.backup.started": "Backup of {name} started",
+  "announce.backup.finished": "Backup of {name} finished",
+  "announce.backup.failed": "Backup of {name} failed: {reason}",
+  "announce.vaultBackup.started": "Backup of vault {name} started",
+  "announce.vaultBackup.finished": "Backup of vault {name} finished",
+  "announce.vaultBackup.failed": "Backup of vault {name} failed: {reason}",
+  "announce.policyRun.started": "Run of policy {name} started",
+  "announce.policyRun.finished": "Run of policy {name} finished",
+  "announce.policyRun.failed": "Run of policy {name} failed: {reason}",
+  "announce.noReason": "no reason given",
+
   "backups.service": "Backup service",
   "backups.service.csbs": "CSBS",
   "backups.service.cbr": "CBR",
@@ -1516,6 +1528,17 @@ export const zh: Messages = {
   "live.pause": "暂停",
   "live.resume": "继续",
   "live.refresh": "刷新",
+
+  "announce.backup.started": "{name} 的备份已开始",
+  "announce.backup.finished": "{name} 的备份已完成",
+  "announce.backup.failed": "{name} 的备份失败：{reason}",
+  "announce.vaultBackup.started": "存储库 {name} 的备份已开始",
+  "announce.vaultBackup.finished": "存储库 {name} 的备份已完成",
+  "announce.vaultBackup.failed": "存储库 {name} 的备份失败：{reason}",
+  "announce.policyRun.started": "备份策略 {name} 已开始执行",
+  "announce.policyRun.finished": "备份策略 {name} 执行完成",
+  "announce.policyRun.failed": "备份策略 {name} 执行失败：{reason}",
+  "announce.noReason": "未说明原因",
 
   "backups.service": "备份服务",
   "backups.service.csbs": "CSBS",
