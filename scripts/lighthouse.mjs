@@ -8,6 +8,8 @@
 // Environment: CHROMIUM_PATH (default /usr/bin/chromium), LH_RUNS (runs per page, median kept;
 // default 3), LH_PAGES (comma-separated paths to measure, default all three), LH_KEEP=1 (keep each
 // run's full report in .data/lighthouse/<page>-<run>.json, for the profile behind a score),
+// LH_WARMUP (unmeasured loads of each page first, default 1: the first request a freshly started
+// server answers loads its route's code and is no user's experience),
 // LH_BASE_URL + LH_COOKIE to measure a console that is already running instead.
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -26,6 +28,7 @@ const ALL_PAGES = [
 const onlyPaths = process.env.LH_PAGES?.split(",").map((p) => p.trim());
 const PAGES = onlyPaths ? ALL_PAGES.filter((p) => onlyPaths.includes(p.path)) : ALL_PAGES;
 const keepReports = process.env.LH_KEEP === "1";
+const warmups = Math.max(0, Number(process.env.LH_WARMUP ?? 1));
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"];
 /** Why a performance score is what it is: ms, except CLS. */
 const METRICS = [
@@ -161,6 +164,12 @@ try {
   });
   const out = path.join(root, ".data", "lighthouse");
   mkdirSync(out, { recursive: true });
+  for (const page of PAGES) {
+    for (let i = 0; i < warmups; i++) {
+      const res = await fetch(`${baseUrl}${page.path}`, { headers: { Cookie: cookie } });
+      await res.arrayBuffer();
+    }
+  }
   const results = [];
   for (const page of PAGES) {
     const scores = Object.fromEntries(CATEGORIES.map((c) => [c, []]));
