@@ -28,7 +28,12 @@ async function page(query: string): Promise<BackupListResponse> {
 }
 
 beforeAll(async () => {
-  h = await startRouteHarness({ project: "eu-west-0", sim: { durations: { deleteMs: 60_000 } } });
+  // Nothing finishes during the file: the overview test compares counts taken at two moments, and
+  // a backup that finishes between them (20 s by default, reached on a loaded machine) breaks it.
+  h = await startRouteHarness({
+    project: "eu-west-0",
+    sim: { durations: { deleteMs: 600_000, protectMs: 600_000 } },
+  });
 });
 afterAll(() => h.close());
 
