@@ -2,12 +2,19 @@
 // (a) the route-handler layer's overhead: autocannon against GET /api/backups, against the same
 //     upstream listing called directly on the simulator, and against a minimal Next.js route handler
 //     that makes the same three upstream calls with no checks (a separate app built in
-//     .data/bench-forwarder, so that production code carries nothing for the benchmark);
-// (b) fifty signed-in users polling the backups list: errors and the console's memory over time;
+//     .data/bench-forwarder, so that production code carries nothing for the benchmark). The
+//     forwarder and the console run in alternating rounds so that a change in the machine's load hits
+//     both; each line also says how many upstream calls a request made (the simulator's counts) and
+//     the server's CPU time per request, which a loaded machine distorts less than req/s.
+// (b) fifty signed-in users polling the backups list: errors, latency, and the console's memory.
+//     The console runs with a bench-only preload (written to a temp folder, never part of the app)
+//     that on SIGUSR2 forces a full GC and records heapUsed and RSS: heap after GC is what tells a
+//     leak from garbage not yet collected. Samples taken during the warm-up are shown but not judged.
 // (c) IAM token requests per session, counted by the simulator.
 // Needs the production build (built here when missing or stale). Settings: BENCH_SECONDS (each
-// autocannon run, default 10), BENCH_CONNECTIONS (default 10), BENCH_USERS (50), BENCH_POLL_S (60),
-// BENCH_POLL_EVERY_MS (3000, the list's live refresh).
+// autocannon run, default 10), BENCH_ROUNDS (forwarder/console rounds, 2), BENCH_CONNECTIONS (10),
+// BENCH_USERS (50), BENCH_POLL_S (150), BENCH_POLL_EVERY_MS (3000, the list's live refresh),
+// BENCH_WARMUP_S (30, polling time before the memory verdict starts), BENCH_SAMPLE_S (10).
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
@@ -17,11 +24,20 @@ import autocannon from "autocannon";
 import { bin, ensureBuild, root } from "./project.mjs";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 2));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const USERS = Number(process.env.BENCH_USERS ?? 50);
-const POLL_S = Number(process.env.BENCH_POLL_S ?? 60);
+const POLL_S = Number(process.env.BENCH_POLL_S ?? 150);
 const POLL_EVERY_MS = Number(process.env.BENCH_POLL_EVERY_MS ?? 3000);
+const WARMUP_S = Number(process.env.BENCH_WARMUP_S ?? 30);
+const SAMPLE_S = Number(process.env.BENCH_SAMPLE_S ?? 10);
 const PAGE_SIZE = 20;
+// Issue #9 §6.
+const TARGET_RATIO = 0.85;
+const TARGET_ADDED_P99_MS = 5;
+// "Flat": heap after GC ends within this much of its post-warm-up level and does not trend upwards.
+const FLAT_MB = 5;
+const FLAT_SLOPE_MB_PER_MIN = 1;
 
 const children = [];
 const tmp = mkdtempSync(path.join(os.tmpdir(), "cbc-bench-overhead-"));
@@ -121,6 +137,21 @@ function buildForwarder() {
   if (res.status !== 0) throw new Error("the forwarder did not build");
 }
 
+/** Bench-only preload of the console: SIGUSR2 → full GC → one JSON line of memory figures. */
+const probeFile = path.join(tmp, "heap-probe.cjs");
+const probeOut = path.join(tmp, "heap-probe.jsonl");
+writeFileSync(
+  probeFile,
+  `// Written by scripts/bench-overhead.mjs for one run; not part of the console.
+const fs = require("node:fs");
+process.on("SIGUSR2", () => {
+  if (typeof globalThis.gc === "function") globalThis.gc();
+  const m = process.memoryUsage();
+  fs.appendFileSync(${JSON.stringify(probeOut)}, JSON.stringify({ at: Date.now(), rss: m.rss, heapUsed: m.heapUsed }) + "\\n");
+});
+`,
+);
+
 function cannon(opts) {
   return new Promise((resolve, reject) => {
     autocannon({ connections: CONNECTIONS, duration: SECONDS, ...opts }, (err, result) =>
@@ -129,17 +160,29 @@ function cannon(opts) {
   });
 }
 
-/** Resident memory of a process and its children, in MB (Linux /proc). */
-function rssMb(pid) {
-  const list = spawnSync("ps", ["-o", "rss=", "--ppid", String(pid), "-p", String(pid)], {
-    encoding: "utf8",
-  });
-  return Math.round(
-    list.stdout.split("\n").reduce((sum, line) => sum + (Number(line.trim()) || 0), 0) / 1024,
-  );
+/** CPU time (user + system) of one process, in ms (Linux /proc; clock ticks of 10 ms). */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** The pid of the process listening on a port, the server itself rather than a wrapper. */
+function listenerPid(port, fallback) {
+  const out = spawnSync("ss", ["-ltnpH", `sport = :${port}`], { encoding: "utf8" }).stdout ?? "";
+  const match = /pid=(\d+)/.exec(out);
+  return match ? Number(match[1]) : fallback;
 }
 
 const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "–");
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? Number.NaN : s[Math.floor((s.length - 1) / 2)];
+};
+const yesNo = (ok) => (ok ? "met" : "NOT met");
 
 // ---------------------------------------------------------------------------------------------
 ensureBuild();
@@ -149,7 +192,7 @@ const simPort = await freePort();
 const consolePort = await freePort();
 const forwarderPort = await freePort();
 const sim = `http://127.0.0.1:${simPort}`;
-start("simulator", bin("tsx"), ["lib/sim/main.ts"], {
+const simProc = start("simulator", bin("tsx"), ["lib/sim/main.ts"], {
   SIM_PORT: String(simPort),
   SIM_DATA_DIR: path.join(tmp, "sim"),
   SIM_RESET: "1",
@@ -173,18 +216,37 @@ const token = iam.headers.get("x-subject-token");
 const projectId = (await iam.json()).token.project.id;
 const csbs = `${sim}/csbs/v1/${projectId}`;
 
-const consoleProc = start("console", bin("next"), ["start", "-p", String(consolePort)], {
-  SIM_PORT: String(simPort),
-  SESSION_DB_PATH: path.join(tmp, "sessions.sqlite"),
-  SESSION_SECRET: "bench-overhead-secret-0000000000000000",
-});
-start("forwarder", bin("next"), ["start", forwarderDir, "-p", String(forwarderPort)], {
-  FORWARD_BASE: csbs,
-  FORWARD_TOKEN: token,
-});
+// `node --expose-gc --require probe next start`: the same server `next start` runs, plus the probe.
+const consoleProc = start(
+  "console",
+  process.execPath,
+  [
+    "--expose-gc",
+    "--require",
+    probeFile,
+    path.join(root, "node_modules", "next", "dist", "bin", "next"),
+    "start",
+    "-p",
+    String(consolePort),
+  ],
+  {
+    SIM_PORT: String(simPort),
+    SESSION_DB_PATH: path.join(tmp, "sessions.sqlite"),
+    SESSION_SECRET: "bench-overhead-secret-0000000000000000",
+  },
+);
+const forwarderProc = start(
+  "forwarder",
+  bin("next"),
+  ["start", forwarderDir, "-p", String(forwarderPort)],
+  { FORWARD_BASE: csbs, FORWARD_TOKEN: token },
+);
 const consoleUrl = `http://localhost:${consolePort}`;
 await waitFor(`${consoleUrl}/login`);
 await waitFor(`http://127.0.0.1:${forwarderPort}/api/forward`);
+const consolePid = listenerPid(consolePort, consoleProc.pid);
+const forwarderPid = listenerPid(forwarderPort, forwarderProc.pid);
+const simPid = listenerPid(simPort, simProc.pid);
 
 async function signIn() {
   const res = await fetch(`${consoleUrl}/api/auth/login`, {
@@ -201,64 +263,118 @@ async function signIn() {
   return (res.headers.get("set-cookie") ?? "").split(";")[0];
 }
 
+async function simStats() {
+  return (await fetch(`${sim}/_sim/stats`)).json();
+}
+const upstreamCalls = (before, after) =>
+  Object.entries(after.routes)
+    .filter(([route]) => !route.startsWith("POST /iam"))
+    .reduce((sum, [route, n]) => sum + n - (before.routes[route] ?? 0), 0);
+
 // (a) -------------------------------------------------------------------------------------------
 const cookie = await signIn();
-const targets = [
-  {
+const targets = {
+  direct: {
     name: "simulator directly (the listing call alone)",
     url: `${csbs}/checkpoint_items?limit=${PAGE_SIZE}&offset=0&sort=created_at:desc`,
     headers: { "x-auth-token": token },
+    pid: simPid,
   },
-  {
-    name: "minimal Next.js forwarder (same 3 upstream calls, no checks)",
+  forwarder: {
+    name: "minimal Next.js forwarder (3 upstream calls, no checks)",
     url: `http://127.0.0.1:${forwarderPort}/api/forward`,
     headers: {},
+    pid: forwarderPid,
   },
-  {
-    name: "console GET /api/backups (session, validation, 3 upstream calls, mapping)",
+  console: {
+    name: "console GET /api/backups (session, validation, upstream calls, mapping)",
     url: `${consoleUrl}/api/backups?size=${PAGE_SIZE}`,
     headers: { cookie, "x-background": "1" },
+    pid: consolePid,
   },
-];
-const results = [];
-for (const target of targets) {
-  // A short warm-up: JIT, connection pools, the session cache.
-  await cannon({ url: target.url, headers: target.headers, duration: 2 });
+};
+
+async function measure(target) {
+  const cpu0 = cpuMs(target.pid);
+  const stats0 = await simStats();
   const r = await cannon({ url: target.url, headers: target.headers });
-  results.push({ ...target, r });
+  const stats1 = await simStats();
+  const cpu1 = cpuMs(target.pid);
+  const requests = r.requests.total;
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    failed: r.errors + r.timeouts,
+    non2xx: r.non2xx,
+    upstreamPerRequest: requests > 0 ? upstreamCalls(stats0, stats1) / requests : Number.NaN,
+    cpuPerRequest: requests > 0 ? (cpu1 - cpu0) / requests : Number.NaN,
+  };
 }
-console.log(
-  `\n### (a) route-handler overhead: ${CONNECTIONS} connections, ${SECONDS} s each, page of ${PAGE_SIZE}\n`,
-);
-console.log("| target | req/s | p50 ms | p99 ms | errors | non-2xx |");
-console.log("|---|---:|---:|---:|---:|---:|");
-for (const { name, r } of results) {
-  console.log(
-    `| ${name} | ${fmt(r.requests.average, 0)} | ${fmt(r.latency.p50)} | ${fmt(r.latency.p99)} | ${r.errors + r.timeouts} | ${r.non2xx} |`,
-  );
+
+const load = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(", ");
+console.log(`\nload average before (a): ${load()} (${os.cpus().length} CPUs)`);
+for (const target of Object.values(targets)) {
+  // A short warm-up: JIT, connection pools.
+  await cannon({ url: target.url, headers: target.headers, duration: 2 });
 }
-const [, forwarder, consoleRun] = results;
-const ratio = consoleRun.r.requests.average / forwarder.r.requests.average;
-const addedP99 = consoleRun.r.latency.p99 - forwarder.r.latency.p99;
+const runs = { direct: [await measure(targets.direct)], forwarder: [], console: [] };
+for (let round = 0; round < ROUNDS; round++) {
+  runs.forwarder.push(await measure(targets.forwarder));
+  runs.console.push(await measure(targets.console));
+}
+
 console.log(
-  `\nconsole vs forwarder: ${fmt(ratio * 100)} % of its throughput (target ≥ 85 %), ${fmt(addedP99)} ms added at p99 (target ≤ 5 ms)`,
+  `\n### (a) route-handler overhead: ${CONNECTIONS} connections, ${SECONDS} s per run, page of ${PAGE_SIZE}; forwarder and console in ${ROUNDS} alternating rounds\n`,
 );
+console.log(
+  "| target | round | req/s | p50 ms | p99 ms | errors | non-2xx | upstream calls/req | server CPU ms/req |",
+);
+console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+for (const [key, list] of Object.entries(runs)) {
+  list.forEach((m, i) => {
+    console.log(
+      `| ${targets[key].name} | ${i + 1} | ${fmt(m.rps, 0)} | ${fmt(m.p50)} | ${fmt(m.p99)} | ${m.failed} | ${m.non2xx} | ${fmt(m.upstreamPerRequest, 2)} | ${fmt(m.cpuPerRequest, 2)} |`,
+    );
+  });
+}
+const ratios = runs.console.map((c, i) => c.rps / runs.forwarder[i].rps);
+const addedP99 = runs.console.map((c, i) => c.p99 - runs.forwarder[i].p99);
+const ratio = median(ratios);
+const added = median(addedP99);
+console.log(
+  `\nthroughput: the console keeps ${fmt(ratio * 100)} % of the forwarder's (rounds: ${ratios.map((x) => `${fmt(x * 100)} %`).join(", ")}); target ≥ ${TARGET_RATIO * 100} %: ${yesNo(ratio >= TARGET_RATIO)}`,
+);
+console.log(
+  `p99: the console adds ${fmt(added)} ms (rounds: ${addedP99.map((x) => `${fmt(x)} ms`).join(", ")}); target ≤ ${TARGET_ADDED_P99_MS} ms: ${yesNo(added <= TARGET_ADDED_P99_MS)}`,
+);
+console.log(
+  `server CPU per request: console ${fmt(median(runs.console.map((m) => m.cpuPerRequest)), 2)} ms, forwarder ${fmt(median(runs.forwarder.map((m) => m.cpuPerRequest)), 2)} ms; upstream calls per request: console ${fmt(median(runs.console.map((m) => m.upstreamPerRequest)), 2)}, forwarder ${fmt(median(runs.forwarder.map((m) => m.upstreamPerRequest)), 2)}`,
+);
+console.log(`load average after (a): ${load()}`);
 
 // (b) + (c) -------------------------------------------------------------------------------------
 await fetch(`${sim}/_sim/stats/reset`, { method: "POST" });
 const cookies = [];
 for (let i = 0; i < USERS; i++) cookies.push(await signIn());
-const pid = consoleProc.pid;
-const samples = [{ t: 0, rss: rssMb(pid) }];
+writeFileSync(probeOut, "");
+const probe = () => {
+  try {
+    process.kill(consolePid, "SIGUSR2");
+  } catch {}
+};
 let ok = 0;
 let failed = 0;
+const latencies = [];
 const statuses = new Map();
 const started = Date.now();
 const stopAt = started + POLL_S * 1000;
-const timer = setInterval(
-  () => samples.push({ t: Math.round((Date.now() - started) / 1000), rss: rssMb(pid) }),
-  10_000,
-);
+probe();
+const timer = setInterval(probe, SAMPLE_S * 1000);
 await Promise.all(
   cookies.map(async (c, i) => {
     // Spread the users over the interval, as real browsers are.
@@ -270,6 +386,7 @@ await Promise.all(
           headers: { cookie: c, "x-background": "1" },
         });
         await res.arrayBuffer();
+        latencies.push(Date.now() - t0);
         if (res.ok) ok++;
         else {
           failed++;
@@ -283,21 +400,71 @@ await Promise.all(
   }),
 );
 clearInterval(timer);
-samples.push({ t: Math.round((Date.now() - started) / 1000), rss: rssMb(pid) });
-const stats = await (await fetch(`${sim}/_sim/stats`)).json();
+probe();
+// The probe writes after its GC; wait for the last line.
+const expected = Math.floor((Date.now() - started) / (SAMPLE_S * 1000)) + 2;
+for (let i = 0; i < 50; i++) {
+  if (readFileSync(probeOut, "utf8").trim().split("\n").length >= expected) break;
+  await new Promise((r) => setTimeout(r, 100));
+}
+const samples = readFileSync(probeOut, "utf8")
+  .trim()
+  .split("\n")
+  .filter(Boolean)
+  .map((line) => JSON.parse(line))
+  .map((s) => ({
+    t: (s.at - started) / 1000,
+    heap: s.heapUsed / 2 ** 20,
+    rss: s.rss / 2 ** 20,
+  }));
+const stats = await simStats();
 const tokenRequests = stats.routes["POST /iam/v3/auth/tokens"] ?? 0;
+const sorted = [...latencies].sort((a, b) => a - b);
+const pct = (p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 console.log(
   `\n### (b) ${USERS} signed-in users polling GET /api/backups every ${POLL_EVERY_MS / 1000} s for ${POLL_S} s\n`,
 );
 console.log(
-  `requests: ${ok} ok, ${failed} failed${statuses.size ? ` (${[...statuses].map(([s, n]) => `${s}×${n}`).join(", ")})` : ""}`,
+  `requests: ${ok} ok, ${failed} failed${statuses.size ? ` (${[...statuses].map(([s, n]) => `${s}×${n}`).join(", ")})` : ""}; latency p50 ${pct(50)} ms, p99 ${pct(99)} ms`,
 );
-console.log("\n| time s | console RSS MB |");
-console.log("|---:|---:|");
-for (const s of samples) console.log(`| ${s.t} | ${s.rss} |`);
+console.log(`\nconsole memory after a forced full GC, every ${SAMPLE_S} s:\n`);
+console.log("| time s | heap used MB | RSS MB | |");
+console.log("|---:|---:|---:|---|");
+for (const s of samples) {
+  console.log(
+    `| ${fmt(s.t, 0)} | ${fmt(s.heap)} | ${fmt(s.rss, 0)} | ${s.t < WARMUP_S ? "warm-up" : ""} |`,
+  );
+}
+const judged = samples.filter((s) => s.t >= WARMUP_S);
+if (judged.length >= 3) {
+  const first = judged[0];
+  const last = judged[judged.length - 1];
+  const max = judged.reduce((m, s) => (s.heap > m.heap ? s : m), first);
+  // Least-squares slope of heap over time, MB per minute.
+  const n = judged.length;
+  const mt = judged.reduce((a, s) => a + s.t, 0) / n;
+  const mh = judged.reduce((a, s) => a + s.heap, 0) / n;
+  const slope =
+    (judged.reduce((a, s) => a + (s.t - mt) * (s.heap - mh), 0) /
+      judged.reduce((a, s) => a + (s.t - mt) ** 2, 0)) *
+    60;
+  const flat = last.heap - first.heap <= FLAT_MB && slope <= FLAT_SLOPE_MB_PER_MIN;
+  console.log(
+    `\nmemory after warm-up (${WARMUP_S} s): heap after GC first ${fmt(first.heap)} MB, last ${fmt(last.heap)} MB, max ${fmt(max.heap)} MB, slope ${fmt(slope, 2)} MB/min; RSS ${fmt(first.rss, 0)} → ${fmt(last.rss, 0)} MB`,
+  );
+  console.log(
+    `verdict: ${flat ? "flat" : "GROWING"} (flat = ends within ${FLAT_MB} MB of its post-warm-up level and slope ≤ ${FLAT_SLOPE_MB_PER_MIN} MB/min); no errors: ${yesNo(failed === 0)}`,
+  );
+} else {
+  console.log(
+    `\nverdict: too few samples after the ${WARMUP_S} s warm-up to judge memory (set BENCH_POLL_S longer)`,
+  );
+}
+
 console.log(`\n### (c) IAM token requests\n`);
 console.log(
-  `${tokenRequests} POST /iam/v3/auth/tokens for ${USERS} sign-ins and ${ok + failed} list requests (${fmt(tokenRequests / USERS, 2)} per session; IAM tokens live 24 h)`,
+  `${tokenRequests} POST /iam/v3/auth/tokens for ${USERS} sign-ins and ${ok + failed} list requests (${fmt(tokenRequests / USERS, 2)} per session; IAM tokens live 24 h); target one per session: ${yesNo(tokenRequests <= USERS)}`,
 );
+console.log(`load average at the end: ${load()}`);
 process.exit(0);
