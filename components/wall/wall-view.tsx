@@ -5,8 +5,7 @@ import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
 import { firstOf, overviewTiles, TONE_TEXT } from "@/components/overview/overview-model";
-import { useHydrated } from "@/components/overview/use-hydrated";
-import { type InitialOverview, useOverview } from "@/components/overview/use-overview";
+import { useOverview } from "@/components/overview/use-overview";
 import { StatusGlyph } from "@/components/status/status-icon";
 import { statusMeta } from "@/components/status/status-meta";
 import { StatusProgress } from "@/components/status/status-progress";
@@ -196,23 +195,17 @@ function Coverage({ data }: { data: OverviewResponse }) {
  * read-only (no action but pause and exit), refreshing by itself; `?refresh=N` sets the interval.
  * Polls as background requests, so a wall never keeps a session alive past its idle timeout.
  */
-export function WallView({
-  projectName,
-  initial,
-}: {
-  projectName: string;
-  initial?: InitialOverview | undefined;
-}) {
+export function WallView({ projectName }: { projectName: string }) {
   const t = useT();
   const locale = useLocale();
   const search = useSearchParams();
   const refreshParam = search.get("refresh");
   const [paused, setPaused] = useState(false);
-  const query = useOverview(initial, (running) =>
+  // Not seeded by the server as the overview is: a wall's first figures may take their time, and
+  // its first request starts the refresh rhythm the screen keeps all day.
+  const query = useOverview(undefined, (running) =>
     paused ? false : wallRefreshMs(refreshParam, running),
   );
-  // The reader's clock and zone, which the server does not know.
-  const hydrated = useHydrated();
   const data = query.data;
   const now = useNow(5_000);
   const interval = wallRefreshMs(refreshParam, (data?.running.length ?? 0) > 0);
@@ -234,7 +227,7 @@ export function WallView({
               {t("wall.stale")}
             </span>
           ) : null}
-          {hydrated && query.dataUpdatedAt > 0 ? (
+          {query.dataUpdatedAt > 0 ? (
             <span className="text-muted-foreground tabular-nums" data-testid="wall-updated">
               {t("wall.updatedAt", { time: formatDateTime(locale, new Date(query.dataUpdatedAt)) })}
             </span>
