@@ -1,13 +1,11 @@
-import { expect, signInAsAdmin, test } from "./fixtures";
+import { expect, startSignedIn, test } from "./fixtures";
 
 test.describe("[ACTIVITY] the audit trail", () => {
   test("a change made in the UI and the sign-in show up at /activity, filterable and exportable", async ({
     page,
-    loginPage,
-    shell,
     app,
   }) => {
-    await signInAsAdmin(loginPage, shell);
+    await startSignedIn(page, app);
     await page.goto(app("/policies"));
     // The first seeded policy that can be disabled; it is enabled again at the end.
     // A table row on desktop, a card on a tablet: whichever the layout shows.

@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { signInAsAdmin, test } from "./fixtures";
+import { startSignedIn, test } from "./fixtures";
 
 const SIM = `http://127.0.0.1:${process.env.E2E_SIM_PORT ?? "4110"}`;
 
@@ -13,8 +13,9 @@ async function total(page: Page): Promise<number> {
 }
 
 test.describe("[BACKUPS] list, detail, delete, rename", () => {
-  test.beforeEach(async ({ loginPage, shell }) => {
-    await signInAsAdmin(loginPage, shell);
+  // Every journey opens its page itself.
+  test.beforeEach(async ({ page, app }) => {
+    await startSignedIn(page, app);
   });
 
   test("filters, sorts and pages through the URL", async ({ page, app }) => {

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { type APIRequestContext, expect } from "@playwright/test";
-import { demo, signInAsAdmin, test } from "./fixtures";
+import { demo, startSignedIn, test } from "./fixtures";
 
 const SIM = `http://127.0.0.1:${process.env.E2E_SIM_PORT ?? "4110"}`;
 const projectId = (name: string) =>
@@ -41,8 +41,9 @@ async function simToken(request: APIRequestContext): Promise<string> {
 }
 
 test.describe("[OVERVIEW] the ops-room page", () => {
-  test.beforeEach(async ({ loginPage, shell }) => {
-    await signInAsAdmin(loginPage, shell);
+  // Every journey opens the overview itself.
+  test.beforeEach(async ({ page, app }) => {
+    await startSignedIn(page, app);
   });
 
   test("its counts equal the simulator's", async ({ page, app, request }) => {

@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page } from "@playwright/test";
-import { expect, signInAsAdmin, test } from "./fixtures";
+import { expect, startSignedIn, test } from "./fixtures";
 
 // The simulator of playwright.config.ts (simPort); its control API answers on loopback only.
 const SIM_CONTROL = `http://127.0.0.1:${process.env.E2E_SIM_PORT ?? "4110"}/_sim`;
@@ -64,8 +64,9 @@ test.describe("[POLICIES] policies and the schedule builder", () => {
   // Each journey makes many cloud changes against the simulator; the default minute is tight.
   test.describe.configure({ timeout: 150_000 });
 
-  test.beforeEach(async ({ loginPage, shell }) => {
-    await signInAsAdmin(loginPage, shell);
+  // Every journey opens its page itself.
+  test.beforeEach(async ({ page, app }) => {
+    await startSignedIn(page, app);
   });
 
   test("a schedule built in Berlin time is stored as the UTC pattern the preview promised, and fires then", async ({

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Page } from "@playwright/test";
-import { demo, expect, signInAsAdmin, test } from "./fixtures";
+import { demo, expect, signInAsAdmin, startSignedIn, test } from "./fixtures";
 
 // The console inside the company's portal (issue 8): deep links, the base path, the back-to-portal
 // link, the probes, the wall display, and framing. The e2e console allows framing from loopback
@@ -83,10 +83,9 @@ test.describe("[PORTAL] deep links and the base path", () => {
 
   test("the header links back to the portal, replacing the portal's frame", async ({
     page,
-    loginPage,
-    shell,
+    app,
   }) => {
-    await signInAsAdmin(loginPage, shell);
+    await startSignedIn(page, app, { path: "/activity" });
     const back = page.getByRole("link", { name: "Back to Ops portal" });
     await expect(back).toHaveAttribute("href", "https://portal.example.corp/ops");
     await expect(back).toHaveAttribute("target", "_top");
@@ -109,10 +108,8 @@ test.describe("[PORTAL] wall display", () => {
   test("/wall shows large tiles without navigation and refreshes by itself", async ({
     page,
     app,
-    loginPage,
-    shell,
   }) => {
-    await signInAsAdmin(loginPage, shell);
+    await startSignedIn(page, app);
     const polls: string[] = [];
     page.on("request", (request) => {
       if (new URL(request.url()).pathname.endsWith("/api/overview")) {

@@ -6,12 +6,14 @@ import {
   ruleTarget,
   type TargetResponse,
 } from "@/lib/schemas/restore";
-import { demo, expect, test } from "./fixtures";
+import { demo, expect, startSignedIn, test } from "./fixtures";
 
 // The simulator of playwright.config.ts; its control API answers on loopback only. These specs
 // restore backups of the second project (cn-north-4), which no other spec changes.
 const SIM = `http://127.0.0.1:${process.env.E2E_SIM_PORT ?? "4110"}`;
 const PROJECT = demo.projects[1];
+/** The console's upstream timeout (playwright.config.ts). */
+const CLOUD_TIMEOUT_MS = Number(process.env.E2E_CLOUD_TIMEOUT_MS ?? 15_000);
 const CSBS_RESTORES = "POST /csbs/v1/:project_id/restores";
 const CBR_RESTORES = "POST /cbr/v3/:project_id/backups/:backup_id/restore";
 
@@ -97,8 +99,10 @@ class Wizard {
     return this.page.getByRole("button", { name: "Next", exact: true });
   }
 
+  /** The URL names the step and the page shows it: a click before that would go to the last step. */
   async toStep(n: number) {
     await expect(this.page).toHaveURL(new RegExp(`[?&]step=${n}(&|$)`));
+    await expect(this.page.locator('[aria-current="step"]')).toContainText(`Step ${n} of 5`);
   }
 
   row(diskName: string) {
@@ -141,10 +145,9 @@ class Wizard {
 const diskName = (d: { sourceVolumeName: string; name: string }) => d.sourceVolumeName || d.name;
 
 test.describe("[RESTORE] restore wizard", () => {
-  test.beforeEach(async ({ loginPage, shell }) => {
-    await loginPage.goto();
-    await loginPage.signIn({ ...demo.admin, project: PROJECT });
-    await shell.expectProject(PROJECT);
+  // Every journey opens the wizard itself.
+  test.beforeEach(async ({ page, app }) => {
+    await startSignedIn(page, app, { project: PROJECT });
   });
 
   test("restores onto the original server with the defaults until the backup is available again", async ({
@@ -312,6 +315,7 @@ test.describe("[RESTORE] restore wizard", () => {
     const wizard = new Wizard(page, app);
     await wizard.open(item.id);
     await wizard.next().click();
+    await wizard.toStep(2);
     await wizard.next().click();
     await wizard.toStep(3);
 
@@ -425,9 +429,16 @@ test.describe("[RESTORE] restore wizard", () => {
     await expect(page.getByText("The cloud accepts this restore.")).toBeVisible();
     await wizard.confirm("cache-01").fill("cache-01");
     const before = await changes(request, CSBS_RESTORES);
-    // The cloud answers after the console's 15 s timeout: the console cannot know what happened.
+    // The cloud answers after the console's timeout: the console cannot know what happened.
     const fault = await request.put(`${SIM}/_sim/faults`, {
-      data: [{ path: "/csbs/v1/*/restores", method: "POST", latencyMs: 18_000, times: 1 }],
+      data: [
+        {
+          path: "/csbs/v1/*/restores",
+          method: "POST",
+          latencyMs: CLOUD_TIMEOUT_MS + 2_000,
+          times: 1,
+        },
+      ],
     });
     expect(fault.ok()).toBe(true);
     try {
@@ -516,6 +527,7 @@ test.describe("[RESTORE] restore wizard", () => {
     const wizard = new Wizard(page, app);
     await wizard.open(item.id);
     await wizard.next().click();
+    await wizard.toStep(2);
     await wizard.next().click();
     await wizard.toStep(3);
     await expect(page.getByTestId("restore-mapping-row").first()).toBeVisible();

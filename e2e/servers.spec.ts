@@ -1,11 +1,12 @@
 import { expect } from "@playwright/test";
-import { signInAsAdmin, test } from "./fixtures";
+import { startSignedIn, test } from "./fixtures";
 
 const SIM_CONTROL = `http://127.0.0.1:${process.env.E2E_SIM_PORT ?? "4110"}/_sim`;
 
 test.describe("[SERVERS] servers and back up now", () => {
-  test.beforeEach(async ({ loginPage, shell }) => {
-    await signInAsAdmin(loginPage, shell);
+  // Every journey opens /servers itself.
+  test.beforeEach(async ({ page, app }) => {
+    await startSignedIn(page, app);
   });
 
   test("lists servers with disks, policy, last backup and why one cannot be backed up", async ({

@@ -1,4 +1,4 @@
-import { demo, expect, signInAsAdmin, test } from "./fixtures";
+import { demo, expect, signInAsAdmin, startSignedIn, test } from "./fixtures";
 
 // The section pages of the shell.
 const sections = [
@@ -14,8 +14,9 @@ const samePath = (a: string | URL, b: string) =>
   new URL(a).pathname.replace(/\/$/, "") === new URL(b).pathname.replace(/\/$/, "");
 
 test.describe("[SHELL] navigation, theme, language", () => {
-  test.beforeEach(async ({ loginPage, shell }) => {
-    await signInAsAdmin(loginPage, shell);
+  // The sign-in form is the [LOGIN] journeys' subject (and the drawer journey's start) below.
+  test.beforeEach(async ({ page, app }) => {
+    await startSignedIn(page, app, { path: "/activity" });
   });
 
   test("the navigation reaches every section, each a built page marked current", async ({

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { demo, expect, originOf, test } from "./fixtures";
+import { demo, expect, originOf, startSignedIn, test } from "./fixtures";
 
 // Vault journeys run in project cn-north-4 and only touch its vaults (the other specs work in
 // eu-west-0), so they can share the one simulator of playwright.config.ts.
@@ -39,11 +39,9 @@ function backupRows(page: Page, name: string) {
 }
 
 test.describe("[VAULTS] CBR vaults", () => {
-  test.beforeEach(async ({ loginPage, shell }) => {
-    // signInAsAdmin's project parameter is typed as the first project only.
-    await loginPage.goto();
-    await loginPage.signIn({ ...demo.admin, project: PROJECT });
-    await shell.expectProject(PROJECT);
+  // Every journey opens its page itself.
+  test.beforeEach(async ({ page, app }) => {
+    await startSignedIn(page, app, { project: PROJECT });
   });
 
   test("lists vaults and filters them through the URL", async ({ page, app }) => {
