@@ -8,4 +8,9 @@ export type CloudContext = {
   endpoints: Endpoints;
   /** The caller's signal (e.g. the browser request's); combined with the configured timeout. */
   signal?: AbortSignal;
+  /**
+   * Who is asking, for what project (set by lib/server for signed-in sessions): reference lists
+   * (policy and vault names) may be remembered briefly under it. Absent: nothing is remembered.
+   */
+  lookupScope?: string;
 };

@@ -42,6 +42,7 @@ describe("withPageCloud", () => {
       token: "tok",
       projectId: "p1",
       endpoints: { csbs: "c", cbr: "b", ecs: "e", evs: "v" },
+      lookupScope: "k1|p1",
     });
   });
 

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getPageSessionRecord, loginRedirectTarget, sessions } from "@/lib/auth/session";
 import type { CloudContext } from "@/lib/cloud/context";
 import { isUnauthorized } from "@/lib/cloud/errors";
+import { forgetLookups, sessionCloud } from "./cloud-context";
 
 /**
  * Cloud calls from server components (e.g. prefetching a list before the page streams), with the
@@ -17,16 +18,13 @@ export async function withPageCloud<T>(call: (cloud: CloudContext) => Promise<T>
   }
   const { record, key } = lookup;
   try {
-    return await call({
-      token: record.token,
-      projectId: record.project.id,
-      endpoints: record.endpoints,
-    });
+    return await call(sessionCloud({ key, record }));
   } catch (error) {
     if (!isUnauthorized(error)) throw error;
     await sessions()
       .end({ key })
       .catch(() => {});
+    forgetLookups(key);
     redirect(await loginRedirectTarget("expired"));
   }
 }

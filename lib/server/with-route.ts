@@ -11,7 +11,7 @@ import { cloudErrorMessage } from "@/lib/i18n/cloud-errors";
 import { type Locale, negotiateLocale } from "@/lib/i18n/locales";
 import type { SessionInfo } from "@/lib/schemas/session";
 import { audit, auditChange } from "./audit";
-import { cloudContextFor } from "./cloud-context";
+import { cloudContextFor, forgetLookups } from "./cloud-context";
 import { serverEnv } from "./env";
 import { routeErrorMessage } from "./error-messages";
 import { isJsonContentType, readBodyText } from "./read-body";
@@ -120,12 +120,7 @@ export function withRoute<
       const result = await handler({
         req,
         session: session as RouteArgs<A, P, Q, B>["session"],
-        cloud: (session ? cloudContextFor(session.record, req) : null) as RouteArgs<
-          A,
-          P,
-          Q,
-          B
-        >["cloud"],
+        cloud: (session ? cloudContextFor(session, req) : null) as RouteArgs<A, P, Q, B>["cloud"],
         params: params as Out<P>,
         query: query as Out<Q>,
         body: body as Out<B>,
@@ -134,6 +129,8 @@ export function withRoute<
       const response = isResponse(result) ? result : Response.json(result);
       response.headers.set("Cache-Control", "no-store");
       if (session && !isSafeMethod(req.method)) {
+        // What the session remembered (policy and vault names) may predate this change.
+        forgetLookups(session.key);
         auditChange({
           ...changeOf(req, session, seen),
           outcome: { kind: "answered", status: response.status, payload: await jsonOf(response) },
@@ -143,6 +140,8 @@ export function withRoute<
     } catch (error) {
       const response = await toErrorResponse(error, req, session, locale);
       if (session && !isSafeMethod(req.method)) {
+        // A failed change may still have changed something upstream (a timeout, a 5xx).
+        forgetLookups(session.key);
         auditChange({
           ...changeOf(req, session, seen),
           outcome: {
@@ -290,6 +289,7 @@ async function toErrorResponse(
       await sessions()
         .end({ key: session.key })
         .catch(() => {});
+      forgetLookups(session.key);
       audit("session ended by the cloud", {
         account: session.record.domain.name,
         user: session.record.user.name,

@@ -91,6 +91,26 @@ describe("backup routes against the simulator", () => {
     expect(cbr.row.vaultName).toBeTruthy();
   });
 
+  it("asks for the policies once while the list polls, and again after a change of the session", async () => {
+    const stats = async () =>
+      (await (await fetch(`${h.sim.url}/_sim/stats`)).json()) as {
+        routes: Record<string, number>;
+      };
+    const policyCalls = async () =>
+      (await stats()).routes["GET /csbs/v1/:project_id/policies"] ?? 0;
+    const before = await policyCalls();
+    for (let i = 0; i < 3; i++) expect((await page("size=5")).groups.length).toBeGreaterThan(0);
+    expect((await policyCalls()) - before).toBeLessThanOrEqual(1);
+    const [row] = (await page("service=cbr&size=1")).items as [BackupRow];
+    await rename(
+      request("PATCH", `/api/backups/${row.id}`, { name: "poll-test" }),
+      idParams(row.id),
+    );
+    const afterChange = await policyCalls();
+    await page("size=5");
+    expect((await policyCalls()) - afterChange).toBe(1);
+  });
+
   it("renames a CBR backup, and puts a refused name at the field", async () => {
     const [row] = (await page("service=cbr&status=available&size=10")).items as [BackupRow];
     const ok = await rename(

@@ -14,11 +14,14 @@ import {
   cloudPage,
   type DroppedParam,
 } from "@/lib/schemas/backups";
+import { rememberLookup } from "@/lib/server/cloud-context";
 import { cbrRow, csbsRow, policyByServer } from "./backup-rows";
 
 /**
  * One page of backups for a view: the page itself (limit + offset), the total (CSBS: its count
- * operation; CBR: the list's own count) and the policies or vaults to name, all at once.
+ * operation; CBR: the list's own count) and the policies or vaults to name, all at once. The names
+ * come from a list remembered for a few seconds per session (lib/server/cloud-context): the page
+ * polls while something runs, and policies and vaults change far less often than backups.
  */
 export async function listBackupPage(
   cloud: CloudContext,
@@ -32,7 +35,7 @@ export async function listBackupPage(
     const [list, total, policies] = await Promise.all([
       listCheckpointItems(cloud, { ...csbsFilter, ...page }),
       countCheckpointItems(cloud, csbsFilter),
-      listPolicies(cloud, { limit: 1000 }),
+      rememberLookup(cloud, "csbs-policies", (c) => listPolicies(c, { limit: 1000 })),
     ]);
     const byServer = policyByServer(policies);
     return {
@@ -46,7 +49,7 @@ export async function listBackupPage(
   }
   const [list, vaults] = await Promise.all([
     listBackups(cloud, { ...(filter as CbrBackupQuery), ...page }),
-    listVaults(cloud, { limit: 1000 }),
+    rememberLookup(cloud, "cbr-vaults", (c) => listVaults(c, { limit: 1000 })),
   ]);
   const names = new Map(vaults.items.map((v) => [v.id, v.name ?? v.id]));
   return {
