@@ -80,8 +80,10 @@ export function BackupDetailView({ id, service }: { id: string; service: BackupS
   );
 
   const notFound = query.isError && isApiError(query.error) && query.error.status === 404;
-  if (notFound && wasDeletedHere(id)) {
-    // A CBR backup leaves the cloud when its delete ends: this page saw it go.
+  const lastStatus = query.data?.row.status;
+  const wasBeingDeleted = lastStatus === "deleting" || lastStatus === "waiting_delete";
+  if (notFound && (wasDeletedHere(id) || wasBeingDeleted)) {
+    // A CBR backup leaves the cloud when its delete ends: this page (or this tab) saw it go.
     return (
       <div className="grid gap-4">
         {back}
