@@ -330,6 +330,11 @@ describe("withRoute", () => {
       "[api] GET /api/backups: cbr NETWORK (no answer), answered 502",
     );
     spy.mockClear();
+    await failing(new CloudError({ status: 504, code: "TIMEOUT", message: "x", service: "csbs" }));
+    expect(spy.mock.calls[0]?.map(String).join(" ")).toBe(
+      "[api] GET /api/backups: csbs TIMEOUT (no answer in time), answered 504",
+    );
+    spy.mockClear();
     await failing(new CloudError({ status: 0, code: "ABORTED", message: "x", service: "csbs" }));
     expect(spy).not.toHaveBeenCalled();
     spy.mockRestore();

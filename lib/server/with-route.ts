@@ -349,7 +349,12 @@ export function mapCloudError(
  */
 function logUpstreamError(req: NextRequest, error: CloudError, answered: number) {
   if (error.code === "ABORTED") return;
-  const upstream = error.status === 0 ? "no answer" : `HTTP ${error.status}`;
+  const upstream =
+    error.code === "TIMEOUT"
+      ? "no answer in time"
+      : error.status === 0
+        ? "no answer"
+        : `HTTP ${error.status}`;
   console.error(
     `[api] ${req.method} ${req.nextUrl.pathname}: ${error.service} ${error.code} (${upstream}), answered ${answered}`,
   );
