@@ -340,6 +340,29 @@ describe("withRoute", () => {
     spy.mockRestore();
   });
 
+  it("sets the API's security headers on answers and errors, HSTS only under HTTPS", async () => {
+    const cookie = await signedIn();
+    const ok = await withRoute({}, async () => ({ a: 1 }))(
+      request("GET", "/api/x", { cookie }),
+      noParams,
+    );
+    const refused = await withRoute({}, async () => ({}))(request("GET", "/api/x"), noParams);
+    for (const res of [ok, refused]) {
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(res.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+      expect(res.headers.get("content-security-policy")).toBe(
+        "default-src 'none'; frame-ancestors 'none'",
+      );
+      expect(res.headers.get("cache-control")).toBe("no-store");
+      expect(res.headers.get("strict-transport-security")).toBeNull();
+    }
+    const secure = await withRoute({ auth: "none" }, async () => ({}))(
+      new NextRequest("https://localhost:3100/api/x", { headers: { host: "localhost:3100" } }),
+      noParams,
+    );
+    expect(secure.headers.get("strict-transport-security")).toContain("max-age=63072000");
+  });
+
   it("hides unexpected errors behind 500 INTERNAL", async () => {
     const cookie = await signedIn();
     const spy = vi.spyOn(console, "error").mockImplementation(() => {});
