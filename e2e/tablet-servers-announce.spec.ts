@@ -90,4 +90,24 @@ test.describe("[SERVERS] tablet cards and announcements", () => {
       timeout: 60_000,
     });
   });
+
+  test("a policy run is announced when it starts and when it ends", async ({
+    page,
+    app,
+    isMobile,
+  }) => {
+    test.skip(isMobile, "the tablet run covers back up now");
+    // A seeded policy of one server (app-04), which no other journey runs.
+    const policy = "workdays-evening";
+    await startSignedIn(page, app, { path: "/policies" });
+    const row = page.locator(`[data-policy="${policy}"]:visible`);
+    await row.getByRole("button", { name: "Run now" }).click();
+    const dialog = page.getByRole("alertdialog");
+    await dialog.getByRole("button", { name: "Start backup" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(politeRegion(page)).toHaveText(`Run of policy ${policy} started`);
+    await expect(politeRegion(page)).toHaveText(`Run of policy ${policy} finished`, {
+      timeout: 60_000,
+    });
+  });
 });
