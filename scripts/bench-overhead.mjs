@@ -12,7 +12,7 @@
 //     leak from garbage not yet collected. Samples taken during the warm-up are shown but not judged.
 // (c) IAM token requests per session, counted by the simulator.
 // Needs the production build (built here when missing or stale). Settings: BENCH_SECONDS (each
-// autocannon run, default 10), BENCH_ROUNDS (forwarder/console rounds, 2), BENCH_CONNECTIONS (10),
+// autocannon run, default 10), BENCH_WARM_RUN_S (warm-up run per target, 5), BENCH_ROUNDS (forwarder/console rounds, 2), BENCH_CONNECTIONS (10),
 // BENCH_USERS (50), BENCH_POLL_S (150), BENCH_POLL_EVERY_MS (3000, the list's live refresh),
 // BENCH_WARMUP_S (30, polling time before the memory verdict starts), BENCH_SAMPLE_S (10).
 import { spawn, spawnSync } from "node:child_process";
@@ -24,6 +24,7 @@ import autocannon from "autocannon";
 import { bin, ensureBuild, root } from "./project.mjs";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARM_RUN_S = Number(process.env.BENCH_WARM_RUN_S ?? 5);
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 2));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const USERS = Number(process.env.BENCH_USERS ?? 50);
@@ -319,8 +320,8 @@ const load = () =>
     .join(", ");
 console.log(`\nload average before (a): ${load()} (${os.cpus().length} CPUs)`);
 for (const target of Object.values(targets)) {
-  // A short warm-up: JIT, connection pools.
-  await cannon({ url: target.url, headers: target.headers, duration: 2 });
+  // Warm-up: JIT, connection pools, the console's modules (it loads far more than the forwarder).
+  await cannon({ url: target.url, headers: target.headers, duration: WARM_RUN_S });
 }
 const runs = { direct: [await measure(targets.direct)], forwarder: [], console: [] };
 for (let round = 0; round < ROUNDS; round++) {
