@@ -62,11 +62,17 @@ function JobWatcher() {
         const current = watchedJobs();
         const outcomes = await pollJobs(client, current, now);
         if (stopped) return;
+        // Jobs that end together are said in one sentence per region: a second announcement
+        // right after the first would replace it before a screen reader reads it.
+        const ended: Record<Politeness, string[]> = { polite: [], assertive: [] };
         for (const job of current) {
           const outcome = outcomes.get(job.id);
           const said = outcome ? jobEndedAnnouncement(words.current, job, outcome) : null;
-          if (said) announce(said.message, { politeness: said.politeness });
+          if (said) ended[said.politeness].push(said.message);
           if (said || now - job.startedAt > JOB_GIVE_UP_MS) unwatchJob(job.id);
+        }
+        for (const politeness of ["assertive", "polite"] as const) {
+          if (ended[politeness].length > 0) announce(ended[politeness].join(". "), { politeness });
         }
       } catch {
         // The polling code could not load (offline): the next tick tries again.
