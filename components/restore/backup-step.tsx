@@ -10,13 +10,14 @@ import type { MessageKey } from "@/lib/i18n/messages";
 import type { RestoreBackupView } from "@/lib/schemas/restore";
 import { cloudDate } from "./cloud-time";
 import { DiskLabel } from "./disk-label";
-import { codeText } from "./words";
+import { useCodeText } from "./words";
 
 const MODES = new Set(["backup", "snapshot", "na"]);
 
 /** Step 1: what is being restored, or why it cannot be. */
 export function BackupStep({ backup }: { backup: RestoreBackupView }) {
   const t = useT();
+  const codeText = useCodeText();
   const locale = useLocale();
   const created = cloudDate(backup.createdAt);
   const mode = backup.restoreMode && MODES.has(backup.restoreMode) ? backup.restoreMode : "unknown";
@@ -33,7 +34,6 @@ export function BackupStep({ backup }: { backup: RestoreBackupView }) {
           <AlertTitle>{t("restore.refused.title")}</AlertTitle>
           <AlertDescription>
             {codeText(
-              t,
               "restore.refusal",
               backup.refusal.code,
               { status: statusWord },

@@ -8,7 +8,7 @@ import type { RestoreViolation } from "@/lib/restore";
 import type { RestoreDisk, TargetVolumeView } from "@/lib/schemas/restore";
 import { cn } from "@/lib/utils";
 import { DiskLabel } from "./disk-label";
-import { codeText } from "./words";
+import { useCodeText } from "./words";
 
 export type RowRefusal = { backupId: string; message: string };
 
@@ -31,13 +31,14 @@ const selectClass =
 export function MappingStep(props: MappingStepProps) {
   const { serverName, disks, volumes, mapping, violations, refusal, onChange, onReset } = props;
   const t = useT();
+  const codeText = useCodeText();
   const byId = new Map(volumes.map((v) => [v.id, v]));
   const rowMessages = (disk: RestoreDisk): string[] => {
     const volume = byId.get(mapping[disk.id] ?? "");
     const params = { source: disk.sizeGb, target: volume?.sizeGb ?? "?" };
     const own = violations
       .filter((v) => v.backupIds.includes(disk.id))
-      .map((v) => codeText(t, "restore.rule", v.code, params, v.message));
+      .map((v) => codeText("restore.rule", v.code, params, v.message));
     if (refusal?.backupId === disk.id) own.push(refusal.message);
     return [...new Set(own)];
   };
@@ -60,7 +61,7 @@ export function MappingStep(props: MappingStepProps) {
       {general.map((v) => (
         <Alert key={v.code} variant="destructive">
           <CircleAlertIcon aria-hidden="true" />
-          <AlertDescription>{codeText(t, "restore.rule", v.code, {}, v.message)}</AlertDescription>
+          <AlertDescription>{codeText("restore.rule", v.code, {}, v.message)}</AlertDescription>
         </Alert>
       ))}
       <div

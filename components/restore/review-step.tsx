@@ -13,7 +13,7 @@ import {
   type RestoreDisk,
   type TargetVolumeView,
 } from "@/lib/schemas/restore";
-import { codeText } from "./words";
+import { useCodeText } from "./words";
 
 export type PreflightView =
   | { kind: "none" }
@@ -39,6 +39,7 @@ type ReviewStepProps = {
 export function ReviewStep(props: ReviewStepProps) {
   const { serverName, disks, volumes, mapping, violations, powerOn, preflight } = props;
   const t = useT();
+  const codeText = useCodeText();
   const [typed, setTyped] = useState("");
   const confirmId = useId();
   const powerId = useId();
@@ -95,7 +96,7 @@ export function ReviewStep(props: ReviewStepProps) {
             <ul className="list-disc pl-4">
               {violations.map((v) => (
                 <li key={`${v.code}-${v.backupIds.join()}`}>
-                  {codeText(t, "restore.rule", v.code, { source: "?", target: "?" }, v.message)}
+                  {codeText("restore.rule", v.code, { source: "?", target: "?" }, v.message)}
                 </li>
               ))}
             </ul>

@@ -1,19 +1,23 @@
-import { en, type MessageKey } from "@/lib/i18n/messages";
-import type { MessageParams, Translate } from "@/lib/i18n/translate";
+import { useHasMessage, useT } from "@/lib/i18n/i18n-provider";
+import type { MessageParams } from "@/lib/i18n/translate";
 
-const isKey = (key: string): key is MessageKey => Object.hasOwn(en, key);
+type CodePrefix = "restore.rule" | "restore.refusal";
 
 /**
  * The wizard's words for a rule or refusal code ("restore.rule.CSBS.6024"), else the server's
- * message: codes the catalog does not know still say something.
+ * message: codes the catalog does not know still say something. Asks the provider whether the key
+ * exists rather than importing a catalog, which would ship both languages to the browser.
  */
-export function codeText(
-  t: Translate,
-  prefix: "restore.rule" | "restore.refusal",
+export function useCodeText(): (
+  prefix: CodePrefix,
   code: string,
   params: MessageParams,
   fallback: string,
-): string {
-  const key = `${prefix}.${code}`;
-  return isKey(key) ? t(key, params) : fallback;
+) => string {
+  const t = useT();
+  const has = useHasMessage();
+  return (prefix, code, params, fallback) => {
+    const key = `${prefix}.${code}`;
+    return has(key) ? t(key, params) : fallback;
+  };
 }
