@@ -279,6 +279,10 @@ const cbr: Record<string, Words> = {
     en: "The backup does not exist. It may have been deleted; refresh the list.",
     zh: "备份不存在，可能已被删除。请刷新列表。",
   },
+  "BackupService.6201": {
+    en: "This backup cannot be deleted now: it is in use, its vault is locked or unavailable, or a newer backup of the same resource is running.",
+    zh: "当前无法删除此备份：备份正在使用、存储库已锁定或不可用，或同一资源的新备份正在进行。",
+  },
   "BackupService.6202": {
     en: "Backups can be restored only while their vault is available.",
     zh: "只有存储库处于可用状态时才能使用备份恢复。",
