@@ -16,13 +16,12 @@ import {
   AlertDialogTitle,
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
-import { backupKeys } from "@/lib/api/backups";
+import { backupKeys, useDeleteBackupsMutation } from "@/lib/api/backups";
 import { isApiError } from "@/lib/api/errors";
 import { useLocale, useT } from "@/lib/i18n/i18n-provider";
 import type { BackupRow, DeleteBackupsBody } from "@/lib/schemas/backups";
 import { followDeletes } from "./follow-deletes";
 import { formatMegabytes } from "./format";
-import { useDeleteBackups } from "./use-delete-backups";
 
 type DeleteScope = "item" | "checkpoint";
 
@@ -49,7 +48,7 @@ const NAMED = 5;
 export function DeleteBackupsDialog({ rows, onClose, onDeleted }: DeleteBackupsDialogProps) {
   const t = useT();
   const locale = useLocale();
-  const mutation = useDeleteBackups();
+  const mutation = useDeleteBackupsMutation();
   const client = useQueryClient();
   const [scope, setScope] = useState<DeleteScope>("item");
   const [error, setError] = useState<string | null>(null);

@@ -12,6 +12,8 @@ import {
   backupListKey,
   backupListResponseSchema,
   backupSearchParams,
+  type DeleteBackupsBody,
+  type DeleteResult,
 } from "@/lib/schemas/backups";
 import { apiFetch } from "./fetcher";
 
@@ -62,18 +64,12 @@ export function backupDetailQuery(service: BackupService, id: string) {
   });
 }
 
-export type DeleteScope = "item" | "checkpoint";
-export type DeleteResult = { id: string; ok: boolean; error?: { code: string; message: string } };
-
-/** Deletes CSBS backups: one request for the whole selection, one answer per backup. */
+/** Deletes backups of either service: one request for the whole selection, one answer per backup. */
 export function useDeleteBackupsMutation() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { scope: DeleteScope; items: { id: string; checkpointId: string }[] }) =>
-      apiFetch<{ results: DeleteResult[] }>("/api/backups/delete", {
-        method: "POST",
-        body: { service: "csbs", ...input },
-      }),
+    mutationFn: (body: DeleteBackupsBody) =>
+      apiFetch<{ results: DeleteResult[] }>("/api/backups/delete", { method: "POST", body }),
     // Never queued for later: a delete that cannot be sent now must fail now.
     networkMode: "always",
     onSettled: () => client.invalidateQueries({ queryKey: backupKeys.all }),
