@@ -1,28 +1,12 @@
 import type { MessageKey } from "@/lib/i18n/messages";
+import { type BackupStatus, isBackupStatus } from "@/lib/status";
 
-/** Every state a CSBS checkpoint item or a CBR backup can be in (CBR has no `deleted`). */
-export const BACKUP_STATUSES = [
-  "available",
-  "waiting_protect",
-  "protecting",
-  "waiting_restore",
-  "restoring",
-  "waiting_delete",
-  "deleting",
-  "error",
-  "deleted",
-] as const;
-export type BackupStatus = (typeof BACKUP_STATUSES)[number];
-
-/** The states in which the cloud is still working on a backup: the pages poll while one shows. */
-export const RUNNING_STATUSES = [
-  "waiting_protect",
-  "protecting",
-  "waiting_restore",
-  "restoring",
-  "waiting_delete",
-  "deleting",
-] as const satisfies readonly BackupStatus[];
+export {
+  BACKUP_STATUSES,
+  type BackupStatus,
+  isBackupStatus,
+  RUNNING_STATUSES,
+} from "@/lib/status";
 
 export type StatusTone = "success" | "info" | "warning" | "muted" | "danger";
 export type StatusIcon = "check" | "upload" | "rotate" | "trash" | "alert" | "ban" | "help";
@@ -61,10 +45,6 @@ const META: Record<BackupStatus, StatusMeta> = {
   error: { tone: "danger", icon: "alert", label: "status.error", running: false },
   deleted: { tone: "muted", icon: "ban", label: "status.deleted", running: false },
 };
-
-export function isBackupStatus(value: string): value is BackupStatus {
-  return (BACKUP_STATUSES as readonly string[]).includes(value);
-}
 
 /** The ui-guide's status language for one state; a state the console does not know stays muted. */
 export function statusMeta(status: string): StatusMeta & { known: boolean } {
