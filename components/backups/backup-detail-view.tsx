@@ -21,6 +21,7 @@ import {
   TableHeader,
   TableRow,
 } from "@/components/ui/table";
+import { wasDeletedHere } from "@/lib/a11y/delete-jobs";
 import { backupDetailQuery, LIVE_REFRESH_MS } from "@/lib/api/backups";
 import { isApiError } from "@/lib/api/errors";
 import { formatDateTime, formatNumber } from "@/lib/i18n/format";
@@ -29,7 +30,6 @@ import type { BackupDetail, BackupService } from "@/lib/schemas/backups";
 import { canDelete, canRename, canRestore, restoreHref } from "./backup-actions";
 import { kindLabel } from "./backups-table";
 import { DeleteBackupsDialog } from "./delete-backups-dialog";
-import { wasDeletedHere } from "./delete-watch";
 import { formatGigabytes, formatMegabytes } from "./format";
 import { RenameBackupDialog } from "./rename-backup-dialog";
 

@@ -1,10 +1,10 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import { AlertCircleIcon, Loader2Icon, Trash2Icon } from "lucide-react";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
+import { watchAcceptedDeletes } from "@/components/layout/live-announcer";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import {
   AlertDialog,
@@ -16,11 +16,10 @@ import {
   AlertDialogTitle,
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
-import { backupKeys, useDeleteBackupsMutation } from "@/lib/api/backups";
+import { useDeleteBackupsMutation } from "@/lib/api/backups";
 import { isApiError } from "@/lib/api/errors";
 import { useLocale, useT } from "@/lib/i18n/i18n-provider";
 import type { BackupRow, DeleteBackupsBody } from "@/lib/schemas/backups";
-import { followDeletes } from "./follow-deletes";
 import { formatMegabytes } from "./format";
 
 type DeleteScope = "item" | "checkpoint";
@@ -49,7 +48,6 @@ export function DeleteBackupsDialog({ rows, onClose, onDeleted }: DeleteBackupsD
   const t = useT();
   const locale = useLocale();
   const mutation = useDeleteBackupsMutation();
-  const client = useQueryClient();
   const [scope, setScope] = useState<DeleteScope>("item");
   const [error, setError] = useState<string | null>(null);
   const inFlight = useRef(false);
@@ -89,11 +87,7 @@ export function DeleteBackupsDialog({ rows, onClose, onDeleted }: DeleteBackupsD
       if (ok.length > 0) {
         onDeleted?.(ok);
         const accepted = new Set(ok);
-        followDeletes(
-          deletable.filter((r) => accepted.has(r.id)),
-          t,
-          () => void client.invalidateQueries({ queryKey: backupKeys.all }),
-        );
+        watchAcceptedDeletes(deletable.filter((r) => accepted.has(r.id)));
         toast.success(t("backups.deleteDialog.started", { count: ok.length }), {
           description: (
             <Link href={cbr ? "/backups?service=cbr&status=deleting" : "/backups?status=deleting"}>

@@ -9,13 +9,19 @@ import {
   type Politeness,
   subscribeAnnouncements,
 } from "@/lib/a11y/announcer";
-import { jobEndedAnnouncement, jobStartedText } from "@/lib/a11y/job-words";
+import { deleteJob } from "@/lib/a11y/delete-jobs";
+import {
+  jobEndedAnnouncement,
+  jobStartedText,
+  joinSentences,
+  type StartedJobKind,
+} from "@/lib/a11y/job-words";
 import {
   JOB_GIVE_UP_MS,
-  type JobKind,
   type JobSource,
   subscribeJobs,
   unwatchJob,
+  type WatchedJob,
   watchedJobs,
   watchJob,
 } from "@/lib/a11y/jobs";
@@ -34,10 +40,19 @@ const NO_JOBS: ReturnType<typeof watchedJobs> = [];
  */
 export function announceJobStart(
   t: Translate,
-  job: { kind: JobKind; subject: string; source: JobSource },
+  job: { kind: StartedJobKind; subject: string; source: JobSource },
 ): void {
   announce(jobStartedText(t, job.kind, job.subject));
   watchJob(job);
+}
+
+/**
+ * Watches the deletes the cloud accepted until every backup is gone, deleted or failed, wherever
+ * the user is by then; says how they ended in one sentence and refreshes the backup lists. (The
+ * dialog's toast says that they started.)
+ */
+export function watchAcceptedDeletes(rows: Parameters<typeof deleteJob>[0]): void {
+  if (rows.length > 0) watchJob(deleteJob(rows));
 }
 
 /**
@@ -48,8 +63,8 @@ function JobWatcher() {
   const t = useT();
   const client = useQueryClient();
   const jobs = useSyncExternalStore(subscribeJobs, watchedJobs, () => NO_JOBS);
-  const words = useRef(t);
-  words.current = t;
+  const wordsOf = useRef(t);
+  wordsOf.current = t;
   const active = jobs.length > 0;
   useEffect(() => {
     if (!active) return;
@@ -57,23 +72,32 @@ function JobWatcher() {
     let timer: number | undefined;
     const tick = async () => {
       try {
-        const { pollJobs } = await import("@/lib/a11y/job-polling");
+        const { afterJobsEnded, pollJobs } = await import("@/lib/a11y/job-polling");
         const now = Date.now();
         const current = watchedJobs();
         const outcomes = await pollJobs(client, current, now);
         if (stopped) return;
         // Jobs that end together are said in one sentence per region: a second announcement
         // right after the first would replace it before a screen reader reads it.
-        const ended: Record<Politeness, string[]> = { polite: [], assertive: [] };
+        const said: Record<Politeness, string[]> = { polite: [], assertive: [] };
+        const ended: WatchedJob[] = [];
         for (const job of current) {
           const outcome = outcomes.get(job.id);
-          const said = outcome ? jobEndedAnnouncement(words.current, job, outcome) : null;
-          if (said) ended[said.politeness].push(said.message);
-          if (said || now - job.startedAt > JOB_GIVE_UP_MS) unwatchJob(job.id);
+          const words = outcome ? jobEndedAnnouncement(wordsOf.current, job, outcome) : null;
+          if (words) said[words.politeness].push(words.message);
+          // A delete whose backups were all given up ends without a word.
+          const over = outcome !== undefined && outcome.state !== "running";
+          if (over || now - job.startedAt > JOB_GIVE_UP_MS) {
+            unwatchJob(job.id);
+            ended.push(job);
+          }
         }
         for (const politeness of ["assertive", "polite"] as const) {
-          if (ended[politeness].length > 0) announce(ended[politeness].join(". "), { politeness });
+          if (said[politeness].length > 0) {
+            announce(joinSentences(said[politeness]), { politeness });
+          }
         }
+        afterJobsEnded(client, ended);
       } catch {
         // The polling code could not load (offline): the next tick tries again.
       }

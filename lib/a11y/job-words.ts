@@ -3,7 +3,10 @@ import type { Translate } from "@/lib/i18n/translator";
 import type { Politeness } from "./announcer";
 import type { JobKind, JobOutcome, WatchedJob } from "./jobs";
 
-const KEYS: Record<JobKind, Record<"started" | "finished" | "failed", MessageKey>> = {
+/** The jobs that say when they start (a delete's start is the dialog's toast). */
+export type StartedJobKind = Exclude<JobKind, "delete">;
+
+const KEYS: Record<StartedJobKind, Record<"started" | "finished" | "failed", MessageKey>> = {
   backup: {
     started: "announce.backup.started",
     finished: "announce.backup.finished",
@@ -22,8 +25,39 @@ const KEYS: Record<JobKind, Record<"started" | "finished" | "failed", MessageKey
 };
 
 /** "Backup of web-01 started". */
-export function jobStartedText(t: Translate, kind: JobKind, subject: string): string {
+export function jobStartedText(t: Translate, kind: StartedJobKind, subject: string): string {
   return t(KEYS[kind].started, { name: subject });
+}
+
+type Said = { message: string; politeness: Politeness };
+
+/**
+ * One sentence for a settled delete: the backup's name when it was one, a count when several; a
+ * failure names the backups that failed and is assertive. Nothing when every backup was given up.
+ */
+function deleteEndedAnnouncement(t: Translate, deleted: string[], failed: string[]): Said | null {
+  const count = deleted.length + failed.length;
+  if (count === 0) return null;
+  const [firstFailed] = failed;
+  if (firstFailed) {
+    const message =
+      count === 1
+        ? t("backups.deleteFailed.one", { name: firstFailed })
+        : t("backups.deleteFailed.some", {
+            failed: failed.length,
+            count,
+            names: failed.join(", "),
+          });
+    return { message, politeness: "assertive" };
+  }
+  const [only] = deleted;
+  return {
+    message:
+      count === 1 && only
+        ? t("backups.deleteDone.one", { name: only })
+        : t("backups.deleteDone.many", { count }),
+    politeness: "polite",
+  };
 }
 
 /**
@@ -34,8 +68,11 @@ export function jobEndedAnnouncement(
   t: Translate,
   job: Pick<WatchedJob, "kind" | "subject">,
   outcome: JobOutcome,
-): { message: string; politeness: Politeness } | null {
+): Said | null {
   if (outcome.state === "running") return null;
+  if (outcome.state === "settled")
+    return deleteEndedAnnouncement(t, outcome.deleted, outcome.failed);
+  if (job.kind === "delete") return null;
   if (outcome.state === "finished") {
     return { message: t(KEYS[job.kind].finished, { name: job.subject }), politeness: "polite" };
   }
@@ -46,4 +83,16 @@ export function jobEndedAnnouncement(
     }),
     politeness: "assertive",
   };
+}
+
+/**
+ * Sentences said together in one announcement: joined by a full stop unless one already ends the
+ * sentence (the delete words carry their own, in both languages).
+ */
+export function joinSentences(sentences: readonly string[]): string {
+  return sentences
+    .map((sentence, i) =>
+      i === sentences.length - 1 || /[.!?。！？]$/.test(sentence) ? sentence : `${sentence}.`,
+    )
+    .join(" ");
 }

@@ -1,14 +1,18 @@
 /**
  * The jobs a user started and is owed an announcement about when they end: a back up now, a vault
- * backup, a policy run. The page that starts one registers it here; the shell's watcher
+ * backup, a policy run, a delete of backups. The page that starts one registers it here; the shell's watcher
  * (components/layout/live-announcer.tsx) polls until it ends, on whatever page the user is by then,
  * and says how it ended. The store lives for the tab: a reload forgets the jobs (and says nothing).
  */
-import { RUNNING_STATUSES } from "@/components/status/status-meta";
+import { RUNNING_STATUSES } from "@/lib/status";
+import type { DeletesOutcome, DeleteTarget } from "./delete-jobs";
 
-export type JobKind = "backup" | "vaultBackup" | "policyRun";
+export type JobKind = "backup" | "vaultBackup" | "policyRun" | "delete";
 
-/** Where the job's state is read: CSBS backups by the checkpoints they belong to, or a CBR checkpoint. */
+/**
+ * Where the job's state is read: CSBS backups by the checkpoints they belong to, a CBR checkpoint,
+ * or (a delete) each backup's own page.
+ */
 export type JobSource =
   | {
       service: "csbs";
@@ -16,7 +20,8 @@ export type JobSource =
       /** Backups the job makes (one per server): ended when that many have ended. */
       expected: number;
     }
-  | { service: "cbr"; checkpointId: string };
+  | { service: "cbr"; checkpointId: string }
+  | { service: "backups"; backups: readonly DeleteTarget[] };
 
 export type WatchedJob = {
   id: string;
@@ -30,7 +35,8 @@ export type WatchedJob = {
 export type JobOutcome =
   | { state: "running" }
   | { state: "finished" }
-  | { state: "failed"; reason: string | undefined };
+  | { state: "failed"; reason: string | undefined }
+  | Extract<DeletesOutcome, { state: "settled" }>;
 
 /** A backup as the list reports it: enough to tell whether a job's backups have ended. */
 export type BackupState = {
