@@ -139,8 +139,23 @@ describe("timeouts and cancellation", () => {
     const calls = Array.from({ length: 30 }, () =>
       call("GET", { signal: controller.signal }).catch(() => undefined),
     );
+    // One listener however many calls wait on the signal (no MaxListenersExceededWarning).
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(1);
     await Promise.all(calls);
     expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+  });
+
+  it("one abort cancels every call waiting on the same signal", async () => {
+    server.handle((_req, res) => {
+      setTimeout(() => json(res, 200, { ok: true }), 1_500);
+    });
+    const controller = new AbortController();
+    const calls = Array.from({ length: 12 }, () =>
+      failure(call("GET", { signal: controller.signal })),
+    );
+    setTimeout(() => controller.abort(), 50);
+    const errors = await Promise.all(calls);
+    expect(errors.map((e) => e.code)).toEqual(Array(12).fill("ABORTED"));
   });
 
   it("a cancelled GET is not retried", async () => {

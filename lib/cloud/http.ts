@@ -41,17 +41,49 @@ export function setRetryPolicyForTests(policy?: Partial<RetryPolicy>): void {
   retryPolicy = { retries: 2, baseDelayMs: 250, maxDelayMs: 2_000, ...policy };
 }
 
+/*
+ * One request's signal is shared by all of its upstream calls (a servers page asks for every
+ * server's disks at once), so each signal gets one listener that fans out to the calls waiting on
+ * it, rather than one listener per call: no MaxListenersExceededWarning, and nothing left behind.
+ */
+type Waiting = { calls: Set<() => void>; listener: () => void };
+const waiting = new WeakMap<AbortSignal, Waiting>();
+
+/** Calls `fn` once when `signal` aborts; the returned function stops waiting. */
+function whenAborted(signal: AbortSignal | undefined, fn: () => void): () => void {
+  if (!signal) return () => {};
+  let entry = waiting.get(signal);
+  if (!entry) {
+    const calls = new Set<() => void>();
+    const listener = () => {
+      waiting.delete(signal);
+      for (const call of calls) call();
+    };
+    entry = { calls, listener };
+    waiting.set(signal, entry);
+    signal.addEventListener("abort", listener, { once: true });
+  }
+  const { calls, listener } = entry;
+  calls.add(fn);
+  return () => {
+    calls.delete(fn);
+    if (calls.size === 0 && waiting.get(signal)?.calls === calls) {
+      waiting.delete(signal);
+      signal.removeEventListener("abort", listener);
+    }
+  };
+}
+
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const onAbort = () => {
+    const stopWaiting = whenAborted(signal, () => {
       clearTimeout(timer);
       resolve();
-    };
+    });
     const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
+      stopWaiting();
       resolve();
     }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
   });
 
 /** "Equal jitter" (AWS Builders' Library): half the capped exponential step, plus a random half. */
@@ -138,7 +170,7 @@ function exchange(
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      signal?.removeEventListener("abort", onAbort);
+      stopWaiting();
       fn();
     };
     const fail = (error: Error) => {
@@ -173,9 +205,8 @@ function exchange(
         );
       },
     );
-    const onAbort = () => fail(new Cancelled());
     const timer = setTimeout(() => fail(new TimedOut()), cloudConfig().timeoutMs);
-    signal?.addEventListener("abort", onAbort, { once: true });
+    const stopWaiting = whenAborted(signal, () => fail(new Cancelled()));
     req.on("error", (error) => fail(error));
     req.end(init.body !== undefined ? bodyText : undefined);
   });
