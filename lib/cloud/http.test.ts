@@ -117,6 +117,8 @@ describe("timeouts and cancellation", () => {
   });
 
   it("the caller's signal aborts the request", async () => {
+    // A client timeout far beyond the abort, so that a slow machine cannot make TIMEOUT win.
+    setCloudConfigForTests({ ...parseCloudConfig({}), timeoutMs: 5_000 });
     server.handle((_req, res) => {
       setTimeout(() => json(res, 200, { ok: true }), 1_500);
     });
@@ -146,6 +148,7 @@ describe("timeouts and cancellation", () => {
   });
 
   it("one abort cancels every call waiting on the same signal", async () => {
+    setCloudConfigForTests({ ...parseCloudConfig({}), timeoutMs: 5_000 });
     server.handle((_req, res) => {
       setTimeout(() => json(res, 200, { ok: true }), 1_500);
     });
