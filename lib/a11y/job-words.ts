@@ -38,11 +38,10 @@ type Said = { message: string; politeness: Politeness };
 function deleteEndedAnnouncement(t: Translate, deleted: string[], failed: string[]): Said | null {
   const count = deleted.length + failed.length;
   if (count === 0) return null;
-  const [firstFailed] = failed;
-  if (firstFailed) {
+  if (failed.length > 0) {
     const message =
       count === 1
-        ? t("backups.deleteFailed.one", { name: firstFailed })
+        ? t("backups.deleteFailed.one", { name: failed[0] ?? "" })
         : t("backups.deleteFailed.some", {
             failed: failed.length,
             count,
@@ -50,11 +49,10 @@ function deleteEndedAnnouncement(t: Translate, deleted: string[], failed: string
           });
     return { message, politeness: "assertive" };
   }
-  const [only] = deleted;
   return {
     message:
-      count === 1 && only
-        ? t("backups.deleteDone.one", { name: only })
+      count === 1
+        ? t("backups.deleteDone.one", { name: deleted[0] ?? "" })
         : t("backups.deleteDone.many", { count }),
     politeness: "polite",
   };
@@ -70,8 +68,9 @@ export function jobEndedAnnouncement(
   outcome: JobOutcome,
 ): Said | null {
   if (outcome.state === "running") return null;
-  if (outcome.state === "settled")
+  if (outcome.state === "settled") {
     return deleteEndedAnnouncement(t, outcome.deleted, outcome.failed);
+  }
   if (job.kind === "delete") return null;
   if (outcome.state === "finished") {
     return { message: t(KEYS[job.kind].finished, { name: job.subject }), politeness: "polite" };
