@@ -72,8 +72,8 @@ test.describe("[BACKUPS] CBR delete", () => {
     await page.getByRole("button", { name: "Delete", exact: true }).click();
     const dialog = page.getByRole("alertdialog");
     await dialog.getByRole("button", { name: "Delete (1)" }).click();
-    // The dialog stays open with the cloud's refusal, and nothing changed.
-    await expect(dialog.getByRole("alert")).toContainText("BackupService.6201");
+    // The dialog stays open with the cloud's refusal in plain words, and nothing changed.
+    await expect(dialog.getByRole("alert")).toContainText("This backup cannot be deleted now");
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await expect(page.getByText("Available", { exact: true }).first()).toBeVisible();
 
