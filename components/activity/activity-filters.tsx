@@ -12,7 +12,7 @@ import {
   ACTIVITY_RESULTS,
   type ActivityAction,
   type ActivitySearch,
-} from "./activity-search";
+} from "@/lib/schemas/activity";
 
 type Props = { search: ActivitySearch; onChange: (patch: Partial<ActivitySearch>) => void };
 

@@ -21,7 +21,6 @@ import {
 import { activityCsvHref, activityListQuery } from "@/lib/api/activity";
 import { formatDateTime } from "@/lib/i18n/format";
 import { useLocale, useT } from "@/lib/i18n/i18n-provider";
-import { ActivityFilters } from "./activity-filters";
 import {
   ACTIVITY_PAGE_SIZES,
   type ActivityResult,
@@ -29,7 +28,8 @@ import {
   activitySearchParams,
   emptyActivitySearch,
   parseActivitySearch,
-} from "./activity-search";
+} from "@/lib/schemas/activity";
+import { ActivityFilters } from "./activity-filters";
 
 const RESULT_LOOK = {
   succeeded: { tone: "success", icon: "check" },

@@ -3,7 +3,7 @@ import {
   type ActivitySearch,
   activityPageSchema,
   activitySearchParams,
-} from "@/components/activity/activity-search";
+} from "@/lib/schemas/activity";
 import { apiFetch, basePath } from "./fetcher";
 
 export const activityKeys = {

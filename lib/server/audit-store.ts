@@ -3,30 +3,20 @@ import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
+import {
+  ACTIVITY_ACTIONS,
+  ACTIVITY_RESULTS,
+  type ActivityAction,
+  type ActivityResult,
+} from "@/lib/schemas/activity";
 
-/** What was done. Changes to the cloud, then the session events of the sign-in flow. */
-export const AUDIT_ACTIONS = [
-  "backup.create",
-  "backup.delete",
-  "backup.rename",
-  "vault.backup",
-  "policy.create",
-  "policy.update",
-  "policy.enable",
-  "policy.disable",
-  "policy.delete",
-  "policy.run",
-  "restore.start",
-  "session.sign-in",
-  "session.sign-out",
-  "session.project-switch",
-  "session.ended",
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-
-export const AUDIT_RESULTS = ["succeeded", "failed", "refused"] as const;
+/** What was done (changes to the cloud, then the session events) and how it ended: one list,
+ * shared with the /activity page's filters. */
+export const AUDIT_ACTIONS = ACTIVITY_ACTIONS;
+export type AuditAction = ActivityAction;
 /** refused: stopped by the console before the cloud (validation, read-only, throttled). */
-export type AuditResult = (typeof AUDIT_RESULTS)[number];
+export const AUDIT_RESULTS = ACTIVITY_RESULTS;
+export type AuditResult = ActivityResult;
 
 export type AuditEntry = {
   id: string;

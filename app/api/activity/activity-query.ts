@@ -1,5 +1,5 @@
 import "server-only";
-import type { ActivityQuery } from "@/components/activity/activity-search";
+import type { ActivityQuery } from "@/lib/schemas/activity";
 import type { AuditQuery } from "@/lib/server/audit-store";
 
 const DAY_MS = 24 * 3600 * 1000;

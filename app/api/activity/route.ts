@@ -1,5 +1,5 @@
 // GET /api/activity: one page of the audit trail of the signed-in account, filtered.
-import { type ActivityPage, activityQuerySchema } from "@/components/activity/activity-search";
+import { type ActivityPage, activityQuerySchema } from "@/lib/schemas/activity";
 import { auditStore } from "@/lib/server/audit";
 import { withRoute } from "@/lib/server/with-route";
 import { toAuditQuery } from "./activity-query";

@@ -1,7 +1,8 @@
 // GET /api/activity/export: the filtered audit trail (same query as GET /api/activity) as CSV.
-import { activityQuerySchema } from "@/components/activity/activity-search";
+
 import { toCsv } from "@/lib/csv";
 import { createTranslator } from "@/lib/i18n/translate";
+import { activityQuerySchema } from "@/lib/schemas/activity";
 import { auditStore } from "@/lib/server/audit";
 import { withRoute } from "@/lib/server/with-route";
 import { toAuditQuery } from "../activity-query";

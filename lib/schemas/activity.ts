@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** Mirrors lib/server/audit-store.ts (server-only), for the page and the API's query. */
+/** What the audit trail records (lib/server/audit-store.ts) and /activity filters on. */
 export const ACTIVITY_ACTIONS = [
   "backup.create",
   "backup.delete",
