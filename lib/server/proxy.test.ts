@@ -1,6 +1,7 @@
+import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { contentSecurityPolicy, proxy } from "@/proxy";
+import { config, contentSecurityPolicy, proxy } from "@/proxy";
 
 function get(path: string, headers: Record<string, string> = {}) {
   return proxy(new NextRequest(`http://localhost:3100${path}`, { headers }));
@@ -17,8 +18,8 @@ describe("proxy", () => {
     expect(location.searchParams.get("next")).toBe("/backups?status=error");
   });
 
-  it("lets the login page, files and the API through without a cookie", () => {
-    for (const path of ["/login", "/login?next=%2F", "/icon.svg", "/api/auth/session"]) {
+  it("lets the login page and files through without a cookie", () => {
+    for (const path of ["/login", "/login?next=%2F", "/icon.svg"]) {
       expect(get(path).headers.get("location"), path).toBeNull();
     }
   });
@@ -34,18 +35,28 @@ describe("proxy", () => {
     expect(res.headers.get("x-middleware-request-content-security-policy")).toContain(nonce);
   });
 
+  it("runs for pages, not for the API (withRoute sets the API's headers) or static files", () => {
+    const matches = (url: string) => unstable_doesMiddlewareMatch({ config, url });
+    expect(matches("/")).toBe(true);
+    expect(matches("/backups?status=error")).toBe(true);
+    expect(matches("/apisomething")).toBe(true);
+    expect(matches("/api/backups")).toBe(false);
+    expect(matches("/api/auth/session")).toBe(false);
+    expect(matches("/_next/static/chunks/a.js")).toBe(false);
+  });
+
   it("uses a fresh nonce on every request", () => {
     const a = get("/login").headers.get("content-security-policy");
     const b = get("/login").headers.get("content-security-policy");
     expect(a).not.toBe(b);
   });
 
-  it("sets the security headers, HSTS only under HTTPS, no-store on the API", () => {
+  it("sets the security headers, HSTS only under HTTPS, pages never cached", () => {
     const page = get("/login");
     expect(page.headers.get("x-content-type-options")).toBe("nosniff");
     expect(page.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
     expect(page.headers.get("strict-transport-security")).toBeNull();
-    expect(get("/api/auth/session").headers.get("cache-control")).toBe("no-store");
+    expect(page.headers.get("cache-control")).toBe("no-store, max-age=0");
 
     vi.stubEnv("TRUST_PROXY", "1");
     const https = get("/login", { "x-forwarded-proto": "https" });

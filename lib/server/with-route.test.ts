@@ -354,6 +354,8 @@ describe("withRoute", () => {
         "default-src 'none'; frame-ancestors 'none'",
       );
       expect(res.headers.get("cache-control")).toBe("no-store");
+      expect(res.headers.get("cross-origin-opener-policy")).toBe("same-origin");
+      expect(res.headers.get("permissions-policy")).toContain("camera=()");
       expect(res.headers.get("strict-transport-security")).toBeNull();
     }
     const secure = await withRoute({ auth: "none" }, async () => ({}))(

@@ -127,7 +127,6 @@ export function withRoute<
         locale,
       });
       const response = isResponse(result) ? result : Response.json(result);
-      response.headers.set("Cache-Control", "no-store");
       setApiSecurityHeaders(response, req);
       if (session && !isSafeMethod(req.method)) {
         // What the session remembered (policy and vault names) may predate this change.
@@ -160,12 +159,16 @@ export function withRoute<
 }
 
 /**
- * The security headers of API answers, set here rather than only by proxy.ts so that the proxy (a
- * nonce, a page CSP and rewritten request headers on every call, a measurable share of an API
- * request's CPU) can leave /api alone. JSON is never rendered: the strictest CSP fits.
+ * The security headers of every API answer, set here and not in proxy.ts, which leaves /api alone
+ * (a nonce, a page CSP and rewritten request headers on every call were a measurable share of an
+ * API request's CPU). JSON is never rendered: the strictest CSP fits. Answers hold account data:
+ * never from a cache.
  */
 function setApiSecurityHeaders(response: Response, req: NextRequest) {
   const h = response.headers;
+  h.set("Cache-Control", "no-store");
+  h.set("Cross-Origin-Opener-Policy", "same-origin");
+  h.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
   h.set("X-Content-Type-Options", "nosniff");
   h.set("Referrer-Policy", "strict-origin-when-cross-origin");
   h.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
