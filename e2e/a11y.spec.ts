@@ -80,6 +80,37 @@ async function scan(page: Page, app: (path: string) => string, path: string, com
   return blocking(page, `${path} ${combo.theme} ${combo.locale}`);
 }
 
+/**
+ * Tabs of one context that scan at once: while one waits for its page to settle, another runs axe
+ * (each page has its own renderer process).
+ */
+const TABS = 2;
+
+/** Scans `pages` in `combo`, the tabs taking the next page as they get free. */
+async function scanAll(
+  tabs: Page[],
+  app: (path: string) => string,
+  pages: string[],
+  combo: Combo,
+  onScanned?: (path: string, tab: Page) => Promise<void>,
+): Promise<string[]> {
+  const problems: string[] = [];
+  let next = 0;
+  const work = async (tab: Page) => {
+    for (let path = pages[next++]; path !== undefined; path = pages[next++]) {
+      const started = Date.now();
+      problems.push(...(await scan(tab, app, path, combo)));
+      await onScanned?.(path, tab);
+      test.info().annotations.push({
+        type: "timing",
+        description: `${path} ${combo.theme} ${combo.locale} ${Date.now() - started} ms`,
+      });
+    }
+  };
+  await Promise.all(tabs.map(work));
+  return problems;
+}
+
 test.describe("[A11Y] axe on every page", () => {
   // About 12 pages, each loaded, settled and analysed in each combination: minutes on a shared
   // 2-core machine.
@@ -110,43 +141,43 @@ test.describe("[A11Y] axe on every page", () => {
     // The navigation's six sections at least.
     expect(sections.length).toBeGreaterThanOrEqual(6);
 
-    // The first combination discovers as it scans: each section, /wall, and one page of each deeper
-    // kind linked from them, two levels down. The others scan the same pages.
+    const tabs = [page];
+    while (tabs.length < TABS) tabs.push(await page.context().newPage());
+
+    // The first combination discovers as it scans, a level at a time: each section and /wall, then
+    // one page of each deeper kind linked from the sections, then from those. The others scan the
+    // same pages.
     const roots = new Set(sections.map((p) => p.split("/")[1]).filter(Boolean));
     roots.add("restore");
     const pages = [...sections, "/wall"];
-    const depthOf = new Map(sections.map((p) => [p, 0]));
     const seen = new Set(pages.map(routeShape));
     const problems: string[] = [];
-    for (let i = 0; i < pages.length; i++) {
-      const path = pages[i] as string;
-      const started = Date.now();
-      problems.push(...(await scan(page, app, path, first)));
-      const depth = depthOf.get(path);
-      if (depth !== undefined && depth < 2) {
-        for (const next of await linkedPaths(page, "main", basePath)) {
+    for (const tab of tabs) await applyCombo(tab, app, first);
+    let level = [...pages];
+    let expand = new Set(sections);
+    for (let depth = 0; level.length > 0; depth++) {
+      const found: string[] = [];
+      const discover = async (path: string, tab: Page) => {
+        if (!expand.has(path)) return;
+        for (const next of await linkedPaths(tab, "main", basePath)) {
           const shape = routeShape(next);
           if (seen.has(shape) || !roots.has(next.split("/")[1] ?? "")) continue;
           seen.add(shape);
-          pages.push(next);
-          depthOf.set(next, depth + 1);
+          found.push(next);
         }
-      }
-      info.annotations.push({ type: "timing", description: `${path} ${Date.now() - started} ms` });
+      };
+      problems.push(...(await scanAll(tabs, app, level, first, discover)));
+      pages.push(...found);
+      level = found;
+      // Two levels below the sections, as deep as the console's pages go.
+      expand = new Set(depth + 1 < 2 ? found : []);
     }
     expect(pages.length, "some deeper pages too").toBeGreaterThanOrEqual(7);
     info.annotations.push({ type: "pages", description: pages.join(" ") });
 
     for (const combo of others) {
-      await applyCombo(page, app, combo);
-      for (const path of pages) {
-        const started = Date.now();
-        problems.push(...(await scan(page, app, path, combo)));
-        info.annotations.push({
-          type: "timing",
-          description: `${path} ${combo.theme} ${combo.locale} ${Date.now() - started} ms`,
-        });
-      }
+      for (const tab of tabs) await applyCombo(tab, app, combo);
+      problems.push(...(await scanAll(tabs, app, pages, combo)));
     }
     expect(problems, problems.join("\n")).toEqual([]);
   });
