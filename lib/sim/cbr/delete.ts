@@ -2,9 +2,9 @@
 // (reference 5.3.5), a project runs at most five deletions at once and the rest wait; the API
 // answers 204 at once and the backup goes `waiting_delete` → `deleting` → gone, followed by a
 // `delete` operation log.
-import { objectTypeOf, protectingStatuses, providerIds } from "./constants";
+import { protectingStatuses } from "./constants";
 import { fail } from "./errors";
-import { type CbrEnv, finishOperation, requestId } from "./operations";
+import { type CbrEnv, finishOperation, operationLogFor } from "./operations";
 import type { CbrBackup, CbrOperationLog, CbrProject, CbrState } from "./types";
 
 export const MAX_RUNNING_CBR_DELETES = 5;
@@ -51,26 +51,14 @@ export function requestCbrDelete(
   checkDeletable(cbr, backup);
   const at = env.now.toISOString();
   const vault = cbr.vaults.find((v) => v.id === backup.vaultId);
-  const log: CbrOperationLog = {
-    id: env.newId(),
+  const log = operationLogFor(backup, vault, env, {
     operationType: "delete",
     status: "waiting",
-    checkpointId: backup.checkpointId,
-    vaultId: backup.vaultId,
-    vaultName: vault?.name ?? "",
-    providerId: providerIds[objectTypeOf(backup.resourceType)],
+    at,
     policyId: null,
-    createdAt: at,
-    startedAt: at,
-    updatedAt: at,
-    endedAt: null,
-    progress: 0,
-    requestId: requestId(env),
-    errorInfo: { code: "", message: "" },
-    resource: { id: backup.resourceId, name: backup.resourceName, type: backup.resourceType },
     backup: { backupId: backup.id, backupName: backup.name, incremental: backup.incremental },
     restore: null,
-  };
+  });
   backup.status = "waiting_delete";
   backup.updatedAt = at;
   backup.task = { kind: "delete", startedAt: null, requestedAt: at, opLogId: log.id };

@@ -111,31 +111,55 @@ export function buildBackup(
   };
 }
 
-export function backupOperationLog(
-  vault: CbrVault,
+/**
+ * A new operation log about one backup, started at `at`: what every kind shares (ids, vault,
+ * provider, resource). The kind's own parts (policy, backup, restore) come from the caller.
+ */
+export function operationLogFor(
   backup: CbrBackup,
+  vault: Pick<CbrVault, "name"> | undefined,
   env: Pick<CbrEnv, "newId">,
+  own: Pick<CbrOperationLog, "operationType" | "status" | "policyId" | "backup" | "restore"> & {
+    at: string;
+  },
 ): CbrOperationLog {
+  const { at, ...kind } = own;
   return {
     id: env.newId(),
-    operationType: "backup",
-    status: "running",
+    operationType: kind.operationType,
+    status: kind.status,
     checkpointId: backup.checkpointId,
-    vaultId: vault.id,
-    vaultName: vault.name,
+    vaultId: backup.vaultId,
+    vaultName: vault?.name ?? "",
     providerId: providerIds[objectTypeOf(backup.resourceType)],
-    policyId: backup.autoTrigger ? vault.policyId : null,
-    createdAt: backup.createdAt,
-    startedAt: backup.createdAt,
-    updatedAt: backup.createdAt,
+    policyId: kind.policyId,
+    createdAt: at,
+    startedAt: at,
+    updatedAt: at,
     endedAt: null,
     progress: 0,
     requestId: requestId(env),
     errorInfo: { code: "", message: "" },
     resource: { id: backup.resourceId, name: backup.resourceName, type: backup.resourceType },
+    backup: kind.backup,
+    restore: kind.restore,
+  };
+}
+
+/** The log of a backup being made in `vault`. */
+export function backupOperationLog(
+  vault: CbrVault,
+  backup: CbrBackup,
+  env: Pick<CbrEnv, "newId">,
+): CbrOperationLog {
+  return operationLogFor(backup, vault, env, {
+    operationType: "backup",
+    status: "running",
+    at: backup.createdAt,
+    policyId: backup.autoTrigger ? vault.policyId : null,
     backup: { backupId: backup.id, backupName: backup.name, incremental: backup.incremental },
     restore: null,
-  };
+  });
 }
 
 /** Marks an operation finished at `at` (success or failure). */

@@ -1,9 +1,9 @@
 // POST /backups/{id}/restore: validation (the mapping rules come from lib/restore, shared with the
 // console's wizard) and the start of a restore job followed through operation logs.
 import { checkRestore, type RestoreViolationCode, type TargetServer } from "@/lib/restore";
-import { objectTypeOf, protectingStatuses, providerIds } from "./constants";
+import { protectingStatuses } from "./constants";
 import { type CbrErrorName, fail, invalid } from "./errors";
-import { type CbrEnv, requestId } from "./operations";
+import { type CbrEnv, operationLogFor } from "./operations";
 import type { RestoreRequestBody } from "./requests";
 import type { CbrBackup, CbrOperationLog, CbrProject } from "./types";
 
@@ -133,23 +133,11 @@ export function startRestore(
       : checkDiskRestore(project, backup, body);
 
   const at = env.now.toISOString();
-  const log: CbrOperationLog = {
-    id: env.newId(),
+  const log = operationLogFor(backup, vault, env, {
     operationType: "restore",
     status: "running",
-    checkpointId: backup.checkpointId,
-    vaultId: backup.vaultId,
-    vaultName: vault?.name ?? "",
-    providerId: providerIds[objectTypeOf(backup.resourceType)],
+    at,
     policyId: null,
-    createdAt: at,
-    startedAt: at,
-    updatedAt: at,
-    endedAt: null,
-    progress: 0,
-    requestId: requestId(env),
-    errorInfo: { code: "", message: "" },
-    resource: { id: backup.resourceId, name: backup.resourceName, type: backup.resourceType },
     backup: null,
     restore: {
       backupId: backup.id,
@@ -158,7 +146,7 @@ export function startRestore(
       targetResourceName: target.targetName,
       powerOn: body.powerOn,
     },
-  };
+  });
   backup.status = "restoring";
   backup.updatedAt = at;
   backup.task = { kind: "restore", startedAt: at, opLogId: log.id };
