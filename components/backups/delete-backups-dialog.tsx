@@ -19,10 +19,15 @@ import { Button } from "@/components/ui/button";
 import { useDeleteBackupsMutation } from "@/lib/api/backups";
 import { isApiError } from "@/lib/api/errors";
 import { useLocale, useT } from "@/lib/i18n/i18n-provider";
+import type { MessageKey } from "@/lib/i18n/messages";
 import type { BackupRow, DeleteBackupsBody } from "@/lib/schemas/backups";
 import { formatMegabytes } from "./format";
 
 type DeleteScope = "item" | "checkpoint";
+const SCOPES = [
+  { value: "item", label: "backups.deleteDialog.scopeItem" },
+  { value: "checkpoint", label: "backups.deleteDialog.scopeCheckpoint" },
+] as const satisfies readonly { value: DeleteScope; label: MessageKey }[];
 
 type DeleteBackupsDialogProps = {
   /** The backups to delete, all of one service; the dialog is open while there are some. */
@@ -148,26 +153,18 @@ export function DeleteBackupsDialog({ rows, onClose, onDeleted }: DeleteBackupsD
         ) : (
           <fieldset className="grid gap-2 text-sm">
             <legend className="mb-1 font-medium">{t("backups.deleteDialog.scope")}</legend>
-            <label className="flex items-start gap-2">
-              <input
-                type="radio"
-                name="delete-scope"
-                className="mt-0.5 size-4 accent-destructive"
-                checked={scope === "item"}
-                onChange={() => setScope("item")}
-              />
-              <span>{t("backups.deleteDialog.scopeItem")}</span>
-            </label>
-            <label className="flex items-start gap-2">
-              <input
-                type="radio"
-                name="delete-scope"
-                className="mt-0.5 size-4 accent-destructive"
-                checked={scope === "checkpoint"}
-                onChange={() => setScope("checkpoint")}
-              />
-              <span>{t("backups.deleteDialog.scopeCheckpoint")}</span>
-            </label>
+            {SCOPES.map(({ value, label }) => (
+              <label key={value} className="flex items-start gap-2">
+                <input
+                  type="radio"
+                  name="delete-scope"
+                  className="mt-0.5 size-4 accent-destructive"
+                  checked={scope === value}
+                  onChange={() => setScope(value)}
+                />
+                <span>{t(label)}</span>
+              </label>
+            ))}
           </fieldset>
         )}
         {error ? (
