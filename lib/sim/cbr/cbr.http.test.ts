@@ -2,9 +2,7 @@
 // the seeds and the reference answered with the documented shapes, the rules, and the lifecycles.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestSim, type TestSim } from "../testing/start";
-
-// biome-ignore lint/suspicious/noExplicitAny: the tests read untyped JSON answers field by field
-type Json = Record<string, any>;
+import { callCbr, type Json, until } from "./test-kit";
 
 let sim: TestSim;
 let token: string;
@@ -22,34 +20,14 @@ afterAll(async () => {
   await sim?.close();
 });
 
-async function call(
+const call = (
   method: string,
   path: string,
   body?: unknown,
   options: { token?: string; raw?: string } = {},
-): Promise<{ status: number; json: Json }> {
-  const headers: Record<string, string> = { "x-auth-token": options.token ?? token };
-  if (body !== undefined || options.raw !== undefined) headers["content-type"] = "application/json";
-  const res = await fetch(`${sim.url}/cbr/v3/${projectId}${path}`, {
-    method,
-    headers,
-    body: options.raw ?? (body === undefined ? undefined : JSON.stringify(body)),
-  });
-  const text = await res.text();
-  return { status: res.status, json: text ? JSON.parse(text) : {} };
-}
+) => callCbr(sim, { token, projectId }, method, path, body, options);
 
 const get = (path: string) => call("GET", path);
-
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 8_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error("timed out");
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 async function vaultNamed(name: string): Promise<Json> {
   const { json } = await get(`/vaults?name=${name}`);

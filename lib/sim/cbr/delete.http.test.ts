@@ -2,9 +2,7 @@
 // → deleting → gone with a `delete` operation log, five at a time, and the refusals.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestSim, type TestSim } from "../testing/start";
-
-// biome-ignore lint/suspicious/noExplicitAny: the tests read untyped JSON answers field by field
-type Json = Record<string, any>;
+import { callCbr, type Json, until as untilWithin } from "./test-kit";
 
 let sim: TestSim;
 let token: string;
@@ -22,34 +20,12 @@ afterAll(async () => {
   await sim?.close();
 });
 
-async function call(
-  method: string,
-  path: string,
-  body?: unknown,
-  as = token,
-): Promise<{ status: number; text: string; json: Json }> {
-  const headers: Record<string, string> = { "x-auth-token": as };
-  if (body !== undefined) headers["content-type"] = "application/json";
-  const res = await fetch(`${sim.url}/cbr/v3/${projectId}${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, text, json: text ? JSON.parse(text) : {} };
-}
+const call = (method: string, path: string, body?: unknown, as?: string) =>
+  callCbr(sim, { token, projectId }, method, path, body, { token: as });
 const get = (path: string) => call("GET", path);
+/** Deletions queue five at a time: a longer wait than the other CBR lifecycles. */
+const until = <T>(probe: () => Promise<T | undefined>) => untilWithin(probe, 10_000);
 const remove = (id: string, as?: string) => call("DELETE", `/backups/${id}`, undefined, as);
-
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error("timed out");
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 function expectRefused(res: { status: number; json: Json }, status: number, code: string) {
   expect(res.status).toBe(status);
