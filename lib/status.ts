@@ -36,3 +36,10 @@ export const DELETING_STATUSES = [
 export function isBackupStatus(value: string): value is BackupStatus {
   return (BACKUP_STATUSES as readonly string[]).includes(value);
 }
+
+const running: ReadonlySet<string> = new Set(RUNNING_STATUSES);
+
+/** Whether the cloud is still working on a backup in this state. */
+export function isRunningStatus(status: string): boolean {
+  return running.has(status);
+}

@@ -1,10 +1,11 @@
 import type { MessageKey } from "@/lib/i18n/messages";
-import { type BackupStatus, isBackupStatus } from "@/lib/status";
+import { type BackupStatus, isBackupStatus, isRunningStatus } from "@/lib/status";
 
 export {
   BACKUP_STATUSES,
   type BackupStatus,
   isBackupStatus,
+  isRunningStatus,
   RUNNING_STATUSES,
 } from "@/lib/status";
 
@@ -50,10 +51,6 @@ const META: Record<BackupStatus, StatusMeta> = {
 export function statusMeta(status: string): StatusMeta & { known: boolean } {
   if (isBackupStatus(status)) return { ...META[status], known: true };
   return { tone: "muted", icon: "help", label: "status.unknown", running: false, known: false };
-}
-
-export function isRunningStatus(status: string): boolean {
-  return statusMeta(status).running;
 }
 
 /** Whether any of these backups is still moving (the trigger of live refresh). */

@@ -4,7 +4,7 @@
  * (components/layout/live-announcer.tsx) polls until it ends, on whatever page the user is by then,
  * and says how it ended. The store lives for the tab: a reload forgets the jobs (and says nothing).
  */
-import { RUNNING_STATUSES } from "@/lib/status";
+import { isRunningStatus } from "@/lib/status";
 import type { DeletesOutcome, DeleteTarget } from "./delete-jobs";
 
 export type JobKind = "backup" | "vaultBackup" | "policyRun" | "delete";
@@ -51,8 +51,6 @@ export const JOB_GIVE_UP_MS = 60 * 60 * 1000;
 /** A policy run may leave servers out; after this long, the backups that exist are the whole run. */
 export const PARTIAL_RUN_AFTER_MS = 60 * 1000;
 
-const running = (status: string) => (RUNNING_STATUSES as readonly string[]).includes(status);
-
 /**
  * How a CSBS job stands, from the newest backups of the project: running while one of its backups
  * runs or fewer than expected are listed yet (a new backup takes a moment to appear); failed when
@@ -65,7 +63,7 @@ export function csbsOutcome(
 ): JobOutcome {
   const ids = new Set(job.source.checkpointIds);
   const mine = backups.filter((b) => b.checkpointId !== undefined && ids.has(b.checkpointId));
-  if (mine.length === 0 || mine.some((b) => running(b.status))) return { state: "running" };
+  if (mine.length === 0 || mine.some((b) => isRunningStatus(b.status))) return { state: "running" };
   if (mine.length < job.source.expected && now - job.startedAt < PARTIAL_RUN_AFTER_MS) {
     return { state: "running" };
   }
@@ -81,7 +79,7 @@ export function csbsOutcome(
 
 /** How a CBR checkpoint stands, from its status. */
 export function checkpointOutcome(status: string, failReason?: string): JobOutcome {
-  if (running(status)) return { state: "running" };
+  if (isRunningStatus(status)) return { state: "running" };
   return status === "error" ? { state: "failed", reason: failReason } : { state: "finished" };
 }
 

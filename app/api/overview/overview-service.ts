@@ -11,20 +11,13 @@ import {
 import { listServers, type Server } from "@/lib/cloud/ecs";
 import { parseCsbsPattern, runsBetween } from "@/lib/schedule";
 import { csbsTime, FILTER_STATUSES, type OverviewResponse } from "@/lib/schemas/backups";
+import { isRunningStatus } from "@/lib/status";
 import { csbsRow, policyByServer } from "../backups/backup-rows";
 
 const DAY_MS = 86_400_000;
 /** "No successful backup in the last N days" and the bar chart's width. */
 export const COVERAGE_DAYS = 7;
 export const CHART_DAYS = 14;
-const RUNNING = [
-  "waiting_protect",
-  "protecting",
-  "waiting_restore",
-  "restoring",
-  "waiting_delete",
-  "deleting",
-];
 const RUNNING_SHOWN = 10;
 const MAX_SERVER_PAGES = 20;
 
@@ -71,7 +64,7 @@ export async function buildOverview(
   const byServer = policyByServer(policies);
 
   // Only the running states that have backups are listed: most of the time that is none.
-  const runningStatuses = counts.filter((c) => RUNNING.includes(c.status) && c.count > 0);
+  const runningStatuses = counts.filter((c) => isRunningStatus(c.status) && c.count > 0);
   const runningLists = await Promise.all(
     runningStatuses.map((c) =>
       listCheckpointItems(cloud, { status: c.status, limit: RUNNING_SHOWN }),
