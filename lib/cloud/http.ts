@@ -5,6 +5,7 @@ import type { Readable } from "node:stream";
 import zlib from "node:zlib";
 import type { z } from "zod";
 import { signRequest } from "@/lib/auth/signer";
+import { compiled } from "@/lib/schemas/compiled";
 import { cloudConfig } from "./config";
 import { parseErrorBody } from "./error-body";
 import { CloudError, type CloudService } from "./errors";
@@ -334,7 +335,7 @@ function parseBody<T>(init: CloudRequestInit<T>, text: string): T {
       cause,
     });
   }
-  const parsed = init.schema.safeParse(json);
+  const parsed = compiled(init.schema).safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new CloudError({

@@ -9,6 +9,7 @@ import type { CloudContext } from "@/lib/cloud/context";
 import { CloudError } from "@/lib/cloud/errors";
 import { cloudErrorMessage } from "@/lib/i18n/cloud-errors";
 import { type Locale, negotiateLocale } from "@/lib/i18n/locales";
+import { compiled } from "@/lib/schemas/compiled";
 import type { SessionInfo } from "@/lib/schemas/session";
 import { audit, auditChange } from "./audit";
 import { cloudContextFor, forgetLookups } from "./cloud-context";
@@ -274,7 +275,7 @@ function queryObject(search: URLSearchParams): Record<string, string | string[]>
 
 function parse(where: "params" | "query" | "body", schema: Schema | undefined, value: unknown) {
   if (!schema) return value;
-  const parsed = schema.safeParse(value);
+  const parsed = compiled(schema).safeParse(value);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const path = issue?.path.map(String).join(".");

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { z } from "zod";
+import { compiled } from "@/lib/schemas/compiled";
 import * as hand from "../fixtures/hand-samples";
 import * as seed from "../fixtures/seed-samples";
 import {
@@ -26,32 +28,33 @@ import { volumeListSchema } from "./evs";
 const parse = <T>(schema: { parse(v: unknown): T }, text: string): T =>
   schema.parse(JSON.parse(text));
 
+const seedCases: [string, z.ZodType, string][] = [
+  ["protect (003)", csbsCheckpointResponseSchema, seed.csbsProtectResponse],
+  ["protect (000)", csbsCheckpointResponseSchema, seed.csbsProtectResponseExcludeVolumes],
+  ["protect (001)", csbsCheckpointResponseSchema, seed.csbsProtectResponseEn],
+  ["check_protectable", protectableResponseSchema, seed.csbsCheckProtectableResponse],
+  ["check_restorable", restorableResponseSchema, seed.csbsCheckRestorableResponse],
+  ["create policy", policyResponseSchema, seed.csbsCreatePolicyResponse],
+  ["update policy", policyResponseSchema, seed.csbsUpdatePolicyResponse],
+  ["get policy", policyResponseSchema, seed.csbsGetPolicyResponse],
+  ["list policies", policyListSchema, seed.csbsListPoliciesResponse],
+  ["execute policy", csbsCheckpointResponseSchema, seed.csbsExecutePolicyResponse],
+  ["count", countSchema, seed.csbsCountResponse],
+  ["get item", checkpointItemResponseSchema, seed.csbsGetCheckpointItemResponse],
+  ["list items", checkpointItemListSchema, seed.csbsListCheckpointItemsResponse],
+  ["restore", restoreResponseSchema, seed.csbsRestoreResponse],
+  ["quotas", quotasResponseSchema, seed.csbsQuotasResponse],
+  ["CBR rename", cbrBackupResponseSchema, seed.cbrRenameBackupResponse],
+  ["CBR checkpoint", cbrCheckpointResponseSchema, seed.cbrCreateCheckpointResponse],
+];
+
 describe("every response sample of the seeds parses", () => {
-  const cases: [string, { parse(v: unknown): unknown }, string][] = [
-    ["protect (003)", csbsCheckpointResponseSchema, seed.csbsProtectResponse],
-    ["protect (000)", csbsCheckpointResponseSchema, seed.csbsProtectResponseExcludeVolumes],
-    ["protect (001)", csbsCheckpointResponseSchema, seed.csbsProtectResponseEn],
-    ["check_protectable", protectableResponseSchema, seed.csbsCheckProtectableResponse],
-    ["check_restorable", restorableResponseSchema, seed.csbsCheckRestorableResponse],
-    ["create policy", policyResponseSchema, seed.csbsCreatePolicyResponse],
-    ["update policy", policyResponseSchema, seed.csbsUpdatePolicyResponse],
-    ["get policy", policyResponseSchema, seed.csbsGetPolicyResponse],
-    ["list policies", policyListSchema, seed.csbsListPoliciesResponse],
-    ["execute policy", csbsCheckpointResponseSchema, seed.csbsExecutePolicyResponse],
-    ["count", countSchema, seed.csbsCountResponse],
-    ["get item", checkpointItemResponseSchema, seed.csbsGetCheckpointItemResponse],
-    ["list items", checkpointItemListSchema, seed.csbsListCheckpointItemsResponse],
-    ["restore", restoreResponseSchema, seed.csbsRestoreResponse],
-    ["quotas", quotasResponseSchema, seed.csbsQuotasResponse],
-    ["CBR rename", cbrBackupResponseSchema, seed.cbrRenameBackupResponse],
-    ["CBR checkpoint", cbrCheckpointResponseSchema, seed.cbrCreateCheckpointResponse],
-  ];
-  it.each(cases)("%s", (_name, schema, text) => {
+  it.each(seedCases)("%s", (_name, schema, text) => {
     expect(() => parse(schema, text)).not.toThrow();
   });
 
   it("covers every seed sample", () => {
-    expect(cases.map((c) => c[2]).sort()).toEqual(
+    expect(seedCases.map((c) => c[2]).sort()).toEqual(
       Object.values(seed)
         .filter((v) => v !== seed.csbsDeleteResponse) // DELETE's `{}` is never parsed
         .sort(),
@@ -275,5 +278,37 @@ describe("tolerant scalars", () => {
     expect(looseBoolean.parse("false")).toBe(false);
     expect(looseBoolean.parse("True")).toBe(true);
     expect(() => looseBoolean.parse("yes")).toThrow();
+  });
+});
+
+describe("compiled parsers (lib/schemas/compiled) read every sample as the runtime parser does", () => {
+  const handCases: [string, z.ZodType, string][] = [
+    ["CBR backup", cbrBackupResponseSchema, hand.cbrShowBackupResponse],
+    ["CBR vaults", vaultListSchema, hand.cbrListVaultsResponse],
+    ["CBR operation logs", operationLogListSchema, hand.cbrListOperationLogsResponse],
+    ["ECS servers", serverListSchema, hand.ecsListServersResponse],
+    ["ECS attachments", volumeAttachmentListSchema, hand.ecsVolumeAttachmentsResponse],
+    ["EVS volumes", volumeListSchema, hand.evsListVolumesResponse],
+  ];
+  it.each([...seedCases, ...handCases])("%s", (_name, schema, text) => {
+    const json = JSON.parse(text);
+    const fast = compiled(schema).safeParse(json);
+    expect(fast.success).toBe(true);
+    expect(fast).toStrictEqual(schema.safeParse(json));
+  });
+
+  it("and refuse what it refuses, with the same issues", () => {
+    const broken = JSON.parse(seed.csbsListCheckpointItemsResponse);
+    broken.checkpoint_items[0].id = { not: "an id" };
+    const cases: [z.ZodType, unknown][] = [
+      [checkpointItemListSchema, broken],
+      [checkpointItemListSchema, JSON.parse(seed.csbsCountResponse)],
+      [countSchema, { count: "ten" }],
+    ];
+    for (const [schema, input] of cases) {
+      const fast = compiled(schema).safeParse(input);
+      expect(fast.success).toBe(false);
+      expect(fast.error?.issues).toStrictEqual(schema.safeParse(input).error?.issues);
+    }
   });
 });
