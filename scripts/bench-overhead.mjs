@@ -12,7 +12,7 @@
 //     leak from garbage not yet collected. Samples taken during the warm-up are shown but not judged.
 // (c) IAM token requests per session, counted by the simulator.
 // Needs the production build (built here when missing or stale). Settings: BENCH_SECONDS (each
-// autocannon run, default 10), BENCH_WARM_RUN_S (warm-up run per target, 5), BENCH_ROUNDS (forwarder/console rounds, 2), BENCH_CONNECTIONS (10),
+// autocannon run, default 10), BENCH_WARM_RUN_S (warm-up run per target, 5), BENCH_ROUNDS (forwarder/console rounds, 3), BENCH_CONNECTIONS (10),
 // BENCH_USERS (50), BENCH_POLL_S (150), BENCH_POLL_EVERY_MS (3000, the list's live refresh),
 // BENCH_WARMUP_S (30, polling time before the memory verdict starts), BENCH_SAMPLE_S (10).
 import { spawn, spawnSync } from "node:child_process";
@@ -25,7 +25,7 @@ import { bin, ensureBuild, root } from "./project.mjs";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARM_RUN_S = Number(process.env.BENCH_WARM_RUN_S ?? 5);
-const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 2));
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const USERS = Number(process.env.BENCH_USERS ?? 50);
 const POLL_S = Number(process.env.BENCH_POLL_S ?? 150);
@@ -345,13 +345,14 @@ for (const [key, list] of Object.entries(runs)) {
 }
 const ratios = runs.console.map((c, i) => c.rps / runs.forwarder[i].rps);
 const addedP99 = runs.console.map((c, i) => c.p99 - runs.forwarder[i].p99);
-const ratio = median(ratios);
-const added = median(addedP99);
+// Judged on the worst round, so that one lucky round cannot meet a target.
+const ratio = Math.min(...ratios);
+const added = Math.max(...addedP99);
 console.log(
-  `\nthroughput: the console keeps ${fmt(ratio * 100)} % of the forwarder's (rounds: ${ratios.map((x) => `${fmt(x * 100)} %`).join(", ")}); target ≥ ${TARGET_RATIO * 100} %: ${yesNo(ratio >= TARGET_RATIO)}`,
+  `\nthroughput: the console keeps ${fmt(ratio * 100)} % of the forwarder's in its worst round (rounds: ${ratios.map((x) => `${fmt(x * 100)} %`).join(", ")}); target ≥ ${TARGET_RATIO * 100} %: ${yesNo(ratio >= TARGET_RATIO)}`,
 );
 console.log(
-  `p99: the console adds ${fmt(added)} ms (rounds: ${addedP99.map((x) => `${fmt(x)} ms`).join(", ")}); target ≤ ${TARGET_ADDED_P99_MS} ms: ${yesNo(added <= TARGET_ADDED_P99_MS)}`,
+  `p99: the console adds ${fmt(added)} ms in its worst round (rounds: ${addedP99.map((x) => `${fmt(x)} ms`).join(", ")}); target ≤ ${TARGET_ADDED_P99_MS} ms: ${yesNo(added <= TARGET_ADDED_P99_MS)}`,
 );
 console.log(
   `server CPU per request: console ${fmt(median(runs.console.map((m) => m.cpuPerRequest)), 2)} ms, forwarder ${fmt(median(runs.forwarder.map((m) => m.cpuPerRequest)), 2)} ms; upstream calls per request: console ${fmt(median(runs.console.map((m) => m.upstreamPerRequest)), 2)}, forwarder ${fmt(median(runs.forwarder.map((m) => m.upstreamPerRequest)), 2)}`,
