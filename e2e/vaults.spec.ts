@@ -159,6 +159,18 @@ test.describe("[VAULTS] CBR vaults", () => {
     await expect(backupRows(page, renamed)).toHaveCount(1);
     await expect(backupRows(page, whole)).toHaveCount(2);
 
+    // Delete another from the vault, through the backups' own confirmation: it leaves the list.
+    await backupRows(page, whole)
+      .first()
+      .getByRole("button", { name: `Delete ${whole}` })
+      .click();
+    const confirm = page.getByRole("alertdialog");
+    await expect(confirm).toContainText(`Delete backup ${whole}?`);
+    await confirm.getByRole("button", { name: "Delete (1)" }).click();
+    await expect(confirm).toBeHidden();
+    await expect(backupRows(page, whole)).toHaveCount(1, { timeout: 30_000 });
+    await expect(backupRows(page, renamed)).toHaveCount(1);
+
     // Its name opens the backups' detail page, with the same rename and restore flows.
     await backupRows(page, renamed).getByRole("link", { name: renamed }).click();
     await expect(page).toHaveURL(/\/backups\/[0-9a-f-]+\?service=cbr/);

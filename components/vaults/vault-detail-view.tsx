@@ -4,7 +4,8 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { AlertCircleIcon, ArrowLeftIcon, LockIcon, RefreshCwIcon, XIcon } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
-import { canRename, canRestore, restoreHref } from "@/components/backups/backup-actions";
+import { canDelete, canRename, canRestore, restoreHref } from "@/components/backups/backup-actions";
+import { DeleteBackupsDialog } from "@/components/backups/delete-backups-dialog";
 import { RenameBackupDialog } from "@/components/backups/rename-backup-dialog";
 import { PageHeader } from "@/components/layout/page-header";
 import { StatusBadge } from "@/components/status/status-badge";
@@ -166,7 +167,8 @@ export function VaultDetailView({ id }: { id: string }) {
           ) : (
             <BackupsTable
               rows={backups.data.backups}
-              onRenamed={() => void client.invalidateQueries({ queryKey: vaultKeys.backups(id) })}
+              // A rename changes the list; a delete also the vault's used capacity and its tasks.
+              onChanged={() => void client.invalidateQueries({ queryKey: vaultKeys.detail(id) })}
             />
           )}
         </CardContent>
@@ -356,9 +358,10 @@ function Resources({ vault }: { vault: VaultView }) {
   );
 }
 
-function BackupsTable({ rows, onRenamed }: { rows: BackupRow[]; onRenamed: () => void }) {
+function BackupsTable({ rows, onChanged }: { rows: BackupRow[]; onChanged: () => void }) {
   const t = useT();
   const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
+  const [deleting, setDeleting] = useState<BackupRow | null>(null);
   return (
     <>
       <ul className="grid gap-2 lg:hidden" aria-label={t("vaults.detail.backups")}>
@@ -382,7 +385,7 @@ function BackupsTable({ rows, onRenamed }: { rows: BackupRow[]; onRenamed: () =>
               <StatusBadge status={row.status} progress={row.progress} />
             </div>
             <StatusProgress status={row.status} progress={row.progress} label={row.name} />
-            <RowActions row={row} onRename={setRenaming} />
+            <RowActions row={row} onRename={setRenaming} onDelete={setDeleting} />
           </li>
         ))}
       </ul>
@@ -430,7 +433,7 @@ function BackupsTable({ rows, onRenamed }: { rows: BackupRow[]; onRenamed: () =>
                     <RelativeTime value={row.createdAt} />
                   </TableCell>
                   <TableCell>
-                    <RowActions row={row} onRename={setRenaming} />
+                    <RowActions row={row} onRename={setRenaming} onDelete={setDeleting} />
                   </TableCell>
                 </TableRow>
               );
@@ -445,11 +448,16 @@ function BackupsTable({ rows, onRenamed }: { rows: BackupRow[]; onRenamed: () =>
           onOpenChange={(open) => {
             if (!open) {
               setRenaming(null);
-              onRenamed();
+              onChanged();
             }
           }}
         />
       ) : null}
+      <DeleteBackupsDialog
+        rows={deleting ? [deleting] : []}
+        onClose={() => setDeleting(null)}
+        onDeleted={onChanged}
+      />
     </>
   );
 }
@@ -460,13 +468,15 @@ function KindText({ row }: { row: BackupRow }) {
   return <>{row.incremental ? t("vaults.incremental") : t("vaults.full")}</>;
 }
 
-/** Restore and rename, offered only in the states the cloud accepts (the backups' own rules). */
+/** Restore, rename and delete, offered only in the states the cloud accepts (the backups' own rules). */
 function RowActions({
   row,
   onRename,
+  onDelete,
 }: {
   row: BackupRow;
   onRename: (backup: { id: string; name: string }) => void;
+  onDelete: (backup: BackupRow) => void;
 }) {
   const t = useT();
   const target = { service: "cbr" as const, status: row.status, id: row.id };
@@ -480,6 +490,17 @@ function RowActions({
       {canRename(target) ? (
         <Button variant="ghost" size="sm" onClick={() => onRename({ id: row.id, name: row.name })}>
           {t("vaults.detail.b.rename")}
+        </Button>
+      ) : null}
+      {canDelete(target) ? (
+        <Button
+          variant="ghost"
+          size="sm"
+          className="text-destructive hover:text-destructive"
+          aria-label={t("backups.deleteOne", { name: row.name || row.id })}
+          onClick={() => onDelete(row)}
+        >
+          {t("backups.delete")}
         </Button>
       ) : null}
     </div>
