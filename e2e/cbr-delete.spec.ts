@@ -42,6 +42,8 @@ test.describe("[BACKUPS] CBR delete", () => {
     const dialog = page.getByRole("alertdialog");
     await expect(dialog).toContainText("Delete 2 backups?");
     await expect(dialog).toContainText("Each backup is deleted on its own");
+    // CBR backups carry no size: the dialog gives none rather than "0 MB".
+    await expect(dialog).toContainText("This deletes 2 backup(s). Deleted backups cannot be");
     // CBR has no "whole checkpoint" delete.
     await expect(dialog.getByRole("radio")).toHaveCount(0);
     await dialog.getByRole("button", { name: "Delete (2)" }).click();

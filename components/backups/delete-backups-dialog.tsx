@@ -67,6 +67,8 @@ export function DeleteBackupsDialog({ rows, onClose, onDeleted }: DeleteBackupsD
   const cbr = rows[0]?.service === "cbr";
   // A CSBS item is deleted through its checkpoint: one without it cannot be addressed.
   const deletable = cbr ? rows : rows.filter((r) => r.checkpointId);
+  // CBR backups (and failed CSBS ones) have no size: a total of the known ones would understate it.
+  const sized = rows.every((r) => r.sizeMb !== undefined);
   const totalMb = rows.reduce((sum, r) => sum + (r.sizeMb ?? 0), 0);
   const first = rows[0];
   const title =
@@ -127,10 +129,12 @@ export function DeleteBackupsDialog({ rows, onClose, onDeleted }: DeleteBackupsD
         <AlertDialogHeader>
           <AlertDialogTitle>{title}</AlertDialogTitle>
           <AlertDialogDescription>
-            {t("backups.deleteDialog.body", {
-              count: rows.length,
-              size: formatMegabytes(locale, totalMb),
-            })}
+            {sized
+              ? t("backups.deleteDialog.body", {
+                  count: rows.length,
+                  size: formatMegabytes(locale, totalMb),
+                })
+              : t("backups.deleteDialog.bodyUnsized", { count: rows.length })}
           </AlertDialogDescription>
         </AlertDialogHeader>
         <ul className="max-h-40 list-disc overflow-y-auto pl-5 text-sm" data-testid="delete-list">

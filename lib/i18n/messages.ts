@@ -745,6 +745,8 @@ export const en = {
   "backups.deleteDialog.titleMany": "Delete {count} backups?",
   "backups.deleteDialog.body":
     "This deletes {count} backup(s), {size} in all. Deleted backups cannot be restored or recovered.",
+  "backups.deleteDialog.bodyUnsized":
+    "This deletes {count} backup(s). Deleted backups cannot be restored or recovered.",
   "backups.deleteDialog.more": "and {count} more",
   "backups.deleteDialog.scope": "What to delete",
   "backups.deleteDialog.scopeItem": "Only these backups",
@@ -1605,6 +1607,7 @@ export const zh: Messages = {
   "backups.deleteDialog.titleOne": "删除备份 {name}？",
   "backups.deleteDialog.titleMany": "删除 {count} 个备份？",
   "backups.deleteDialog.body": "将删除 {count} 个备份，共 {size}。删除后的备份无法恢复或找回。",
+  "backups.deleteDialog.bodyUnsized": "将删除 {count} 个备份。删除后的备份无法恢复或找回。",
   "backups.deleteDialog.more": "以及另外 {count} 个",
   "backups.deleteDialog.scope": "删除范围",
   "backups.deleteDialog.scopeItem": "仅删除这些备份",
