@@ -126,7 +126,7 @@ export async function signInAsAdmin(
 }
 
 /**
- * Starts a journey signed in as the demo admin without the sign-in form: one sign-in through the
+ * Starts a journey signed in as the demo admin (or `as`) without the sign-in form: one sign-in through the
  * API into the page's browser context (a session of its own, as the form would make), then the
  * page at `path`, hydrated. For journeys whose subject is not the sign-in: the form is covered by
  * auth.spec, the [LOGIN] journeys of shell.spec and the portal's deep link, in both projects.
@@ -134,11 +134,15 @@ export async function signInAsAdmin(
 export async function startSignedIn(
   page: Page,
   app: (path: string) => string,
-  { project = demo.projects[0], path }: { project?: string; path?: string } = {},
+  {
+    project = demo.projects[0],
+    path,
+    as = demo.admin,
+  }: { project?: string; path?: string; as?: { user: string; password: string } } = {},
 ) {
   const res = await page.request.post(app("/api/auth/login"), {
     headers: { Origin: originOf(app) },
-    data: { domain: demo.account, ...demo.admin, project },
+    data: { domain: demo.account, ...as, project },
   });
   expect(res.status(), await res.text()).toBe(200);
   if (path === undefined) return;

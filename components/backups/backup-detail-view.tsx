@@ -5,7 +5,7 @@ import { AlertCircleIcon, ArrowLeftIcon, HistoryIcon, PencilIcon, Trash2Icon } f
 import Link from "next/link";
 import { type ReactNode, useState } from "react";
 import { LiveStatus } from "@/components/data-table/live-status";
-import { useSession } from "@/components/layout/session-provider";
+import { useCanChange } from "@/components/layout/session-provider";
 import { StatusBadge } from "@/components/status/status-badge";
 import { isRunningStatus } from "@/components/status/status-meta";
 import { StatusProgress } from "@/components/status/status-progress";
@@ -54,7 +54,7 @@ const mono = (value: string | undefined) =>
 export function BackupDetailView({ id, service }: { id: string; service: BackupService }) {
   const t = useT();
   const locale = useLocale();
-  const session = useSession();
+  const canChange = useCanChange();
   const [paused, setPaused] = useState(false);
   const [renaming, setRenaming] = useState(false);
   const [deleting, setDeleting] = useState(false);
@@ -133,7 +133,6 @@ export function BackupDetailView({ id, service }: { id: string; service: BackupS
   const detail: BackupDetail = query.data;
   const row = detail.row;
   const running = isRunningStatus(row.status);
-  const canChange = !session.readOnly;
   const date = (iso: string | undefined) =>
     iso ? <time dateTime={iso}>{formatDateTime(locale, iso)}</time> : undefined;
   const duration =
@@ -160,7 +159,7 @@ export function BackupDetailView({ id, service }: { id: string; service: BackupS
           </div>
         </div>
         <div className="flex flex-wrap items-center gap-2">
-          {canRestore(row) ? (
+          {canChange && canRestore(row) ? (
             <Button variant="outline" asChild>
               <Link href={restoreHref(row)}>
                 <HistoryIcon aria-hidden="true" />

@@ -9,7 +9,7 @@ import { ListState } from "@/components/data-table/list-state";
 import { LiveStatus } from "@/components/data-table/live-status";
 import { Pagination } from "@/components/data-table/pagination";
 import { usePageVisible } from "@/components/data-table/use-page-visible";
-import { useSession } from "@/components/layout/session-provider";
+import { useCanChange } from "@/components/layout/session-provider";
 import { anyRunning, statusMeta } from "@/components/status/status-meta";
 import { Button } from "@/components/ui/button";
 import { backupListQuery, LIVE_REFRESH_MS } from "@/lib/api/backups";
@@ -59,7 +59,7 @@ export function BackupsView({
 }) {
   const t = useT();
   const locale = useLocale();
-  const session = useSession();
+  const canChange = useCanChange();
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -131,7 +131,6 @@ export function BackupsView({
       dir: search.dir,
     });
 
-  const canChange = !session.readOnly;
   const selectedRows = rows.filter((r) => selected.has(r.id));
   const csvHref = `${basePath()}/api/backups/export?${(() => {
     const p = backupSearchParams({ ...search, page: 1 });

@@ -21,3 +21,11 @@ export function useSession(): SessionInfo {
   if (!session) throw new Error("useSession used outside the console shell");
   return session;
 }
+
+/**
+ * Whether the signed-in user may change anything. Read-only users (the cloud answers 403 to their
+ * changes) are not offered changes at all: no button that can only fail.
+ */
+export function useCanChange(): boolean {
+  return !useSession().readOnly;
+}

@@ -1,10 +1,11 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { AlertCircleIcon, PencilIcon, PlusIcon, XIcon } from "lucide-react";
+import { AlertCircleIcon, EyeIcon, PencilIcon, PlusIcon, XIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
+import { useCanChange } from "@/components/layout/session-provider";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -78,6 +79,11 @@ export function PoliciesView() {
   const params = useSearchParams();
   const search = parsePolicyListSearch(params);
   const query = useQuery(policiesQuery());
+  const canChange = useCanChange();
+  // Read-only users open a policy to look at it: "View", and none of the change buttons.
+  const open = canChange
+    ? ({ Icon: PencilIcon, label: "policies.edit", named: "policies.editNamed" } as const)
+    : ({ Icon: EyeIcon, label: "policies.view", named: "policies.viewNamed" } as const);
   const [zone, setZone] = useState("UTC");
   const [now, setNow] = useState<Date | null>(null);
   // The browser's zone and clock only after hydration: the server knows neither.
@@ -241,11 +247,11 @@ export function PoliciesView() {
               >
                 {t("policies.clearFilters")}
               </Button>
-            ) : (
+            ) : canChange ? (
               <Button asChild>
                 <Link href="/policies/new">{t("policies.new")}</Link>
               </Button>
-            )}
+            ) : null}
           </CardContent>
         </Card>
       ) : null}
@@ -331,16 +337,20 @@ export function PoliciesView() {
                         <Button asChild variant="outline" size="icon">
                           <Link
                             href={`/policies/${policy.id}`}
-                            aria-label={t("policies.editNamed", { name: policy.name })}
-                            title={t("policies.edit")}
+                            aria-label={t(open.named, { name: policy.name })}
+                            title={t(open.label)}
                           >
-                            <PencilIcon aria-hidden="true" />
+                            <open.Icon aria-hidden="true" />
                           </Link>
                         </Button>
-                        <EnableButton policy={policy} compact />
-                        <RunNowButton policy={policy} compact />
-                        <span className="mx-1 w-px self-stretch bg-border" aria-hidden="true" />
-                        <DeleteButton policy={policy} compact />
+                        {canChange ? (
+                          <>
+                            <EnableButton policy={policy} compact />
+                            <RunNowButton policy={policy} compact />
+                            <span className="mx-1 w-px self-stretch bg-border" aria-hidden="true" />
+                            <DeleteButton policy={policy} compact />
+                          </>
+                        ) : null}
                       </div>
                     </TableCell>
                   </TableRow>
@@ -387,15 +397,19 @@ export function PoliciesView() {
                       <Button asChild variant="outline" size="sm">
                         <Link
                           href={`/policies/${policy.id}`}
-                          aria-label={t("policies.editNamed", { name: policy.name })}
+                          aria-label={t(open.named, { name: policy.name })}
                         >
-                          <PencilIcon aria-hidden="true" />
-                          {t("policies.edit")}
+                          <open.Icon aria-hidden="true" />
+                          {t(open.label)}
                         </Link>
                       </Button>
-                      <EnableButton policy={policy} />
-                      <RunNowButton policy={policy} />
-                      <DeleteButton policy={policy} />
+                      {canChange ? (
+                        <>
+                          <EnableButton policy={policy} />
+                          <RunNowButton policy={policy} />
+                          <DeleteButton policy={policy} />
+                        </>
+                      ) : null}
                     </div>
                   </CardContent>
                 </Card>
@@ -419,6 +433,7 @@ export function PoliciesView() {
 
 export function NewPolicyLink() {
   const t = useT();
+  if (!useCanChange()) return null;
   return (
     <Button asChild>
       <Link href="/policies/new">

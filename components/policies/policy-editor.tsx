@@ -6,6 +6,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { PageHeader } from "@/components/layout/page-header";
+import { useCanChange } from "@/components/layout/session-provider";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -65,6 +66,7 @@ export function PolicyEditor({ id }: { id: string }) {
   const mounted = useMounted();
   const query = useQuery(policyQuery(id));
   const policy = query.data;
+  const canChange = useCanChange();
 
   return (
     <div className="grid min-w-0 gap-2 [&>*]:min-w-0">
@@ -89,14 +91,18 @@ export function PolicyEditor({ id }: { id: string }) {
             <div className="flex flex-wrap items-center gap-2">
               <EnabledBadge t={t} enabled={policy.enabled} />
               <LastRunBadge t={t} lastRun={policy.lastRun} loaded />
-              <EnableButton policy={policy} size="default" />
-              <RunNowButton policy={policy} size="default" />
-              <span className="mx-2 h-6 w-px bg-border" aria-hidden="true" />
-              <DeleteButton
-                policy={policy}
-                size="default"
-                onDeleted={() => router.push("/policies")}
-              />
+              {canChange ? (
+                <>
+                  <EnableButton policy={policy} size="default" />
+                  <RunNowButton policy={policy} size="default" />
+                  <span className="mx-2 h-6 w-px bg-border" aria-hidden="true" />
+                  <DeleteButton
+                    policy={policy}
+                    size="default"
+                    onDeleted={() => router.push("/policies")}
+                  />
+                </>
+              ) : null}
             </div>
           </PageHeader>
           <PolicyForm key={policy.id} policy={policy} />

@@ -8,6 +8,8 @@ import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Controller, useFieldArray, useForm } from "react-hook-form";
 import { toast } from "sonner";
+import { ReadOnlyNotice } from "@/components/layout/read-only-notice";
+import { useCanChange } from "@/components/layout/session-provider";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -192,6 +194,8 @@ export function PolicyForm({ policy }: { policy?: PolicyView }) {
   );
 
   const busy = form.formState.isSubmitting || create.isPending || update.isPending;
+  // Read-only users may try the schedule builder, but there is nothing to save.
+  const canChange = useCanChange();
   const retentionKind = form.watch("retention.kind");
   const pattern = form.watch("pattern");
   const retention = form.watch("retention");
@@ -199,12 +203,16 @@ export function PolicyForm({ policy }: { policy?: PolicyView }) {
 
   return (
     <form
-      onSubmit={(event) => void onSubmit(event)}
+      onSubmit={(event) => {
+        if (canChange) void onSubmit(event);
+        else event.preventDefault();
+      }}
       noValidate
       className="grid min-w-0 max-w-6xl gap-6 [&>*]:min-w-0"
       aria-busy={busy || undefined}
       data-testid="policy-form"
     >
+      <ReadOnlyNotice />
       {formError ? (
         <Alert variant="destructive" role="alert">
           <AlertCircleIcon aria-hidden="true" />
@@ -495,16 +503,18 @@ export function PolicyForm({ policy }: { policy?: PolicyView }) {
       </Card>
 
       <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center gap-3 border-t bg-background/95 px-4 py-3 backdrop-blur sm:-mx-6 sm:px-6">
-        <Button type="submit" disabled={busy}>
-          {busy ? <Loader2Icon className="animate-spin" aria-hidden="true" /> : null}
-          {busy
-            ? t("policyForm.saving")
-            : policy
-              ? t("policyForm.saveChanges")
-              : t("policyForm.create")}
-        </Button>
+        {canChange ? (
+          <Button type="submit" disabled={busy}>
+            {busy ? <Loader2Icon className="animate-spin" aria-hidden="true" /> : null}
+            {busy
+              ? t("policyForm.saving")
+              : policy
+                ? t("policyForm.saveChanges")
+                : t("policyForm.create")}
+          </Button>
+        ) : null}
         <Button asChild variant="outline">
-          <Link href="/policies">{t("policyForm.cancel")}</Link>
+          <Link href="/policies">{t(canChange ? "policyForm.cancel" : "policyForm.back")}</Link>
         </Button>
       </div>
     </form>

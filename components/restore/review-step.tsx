@@ -2,6 +2,8 @@
 
 import { CircleAlertIcon, CircleCheckIcon, Loader2Icon, TriangleAlertIcon } from "lucide-react";
 import { useId, useState } from "react";
+import { ReadOnlyNotice } from "@/components/layout/read-only-notice";
+import { useCanChange } from "@/components/layout/session-provider";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -48,7 +50,10 @@ export function ReviewStep(props: ReviewStepProps) {
   const totalGb = rows.reduce((sum, r) => sum + (r.volume?.sizeGb ?? 0), 0);
   const preflightOk =
     preflight.kind === "none" || (preflight.kind === "answer" && preflight.answer.ok);
+  // Read-only users may walk through a restore and its checks, but not start it.
+  const canChange = useCanChange();
   const ready =
+    canChange &&
     violations.length === 0 &&
     preflightOk &&
     confirmsServerName(typed, serverName) &&
@@ -147,6 +152,7 @@ export function ReviewStep(props: ReviewStepProps) {
           autoCorrect="off"
           spellCheck={false}
         />
+        <ReadOnlyNotice />
         {props.submitError ? (
           <p role="alert" className="font-medium text-destructive text-sm">
             {props.submitError}

@@ -8,7 +8,7 @@ import { When } from "@/components/backups/backups-table";
 import { formatGigabytes, shortId } from "@/components/backups/format";
 import { LiveStatus } from "@/components/data-table/live-status";
 import { usePageVisible } from "@/components/data-table/use-page-visible";
-import { useSession } from "@/components/layout/session-provider";
+import { useCanChange } from "@/components/layout/session-provider";
 import { StatusBadge } from "@/components/status/status-badge";
 import { anyRunning } from "@/components/status/status-meta";
 import { StatusProgress } from "@/components/status/status-progress";
@@ -326,7 +326,7 @@ function ServerName({ server }: { server: ServerRow }) {
  */
 export function ServersView() {
   const t = useT();
-  const session = useSession();
+  const canChange = useCanChange();
   const visible = usePageVisible();
   const [paused, setPaused] = useState(false);
   const [filter, setFilter] = useState("");
@@ -350,7 +350,6 @@ export function ServersView() {
       ? all.filter((s) => s.name.toLowerCase().includes(needle) || s.id.startsWith(needle))
       : all;
   }, [all, filter]);
-  const canChange = !session.readOnly;
   const chosen = all.filter((s) => selected.has(s.id) && s.protectable);
   const toggle = (ids: string[], on: boolean) =>
     setSelected((prev) => {

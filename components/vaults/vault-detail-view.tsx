@@ -8,6 +8,7 @@ import { canDelete, canRename, canRestore, restoreHref } from "@/components/back
 import { DeleteBackupsDialog } from "@/components/backups/delete-backups-dialog";
 import { RenameBackupDialog } from "@/components/backups/rename-backup-dialog";
 import { PageHeader } from "@/components/layout/page-header";
+import { useCanChange } from "@/components/layout/session-provider";
 import { StatusBadge } from "@/components/status/status-badge";
 import { isRunningStatus } from "@/components/status/status-meta";
 import { StatusProgress } from "@/components/status/status-progress";
@@ -61,6 +62,7 @@ const backupHref = (id: string) => `/backups/${encodeURIComponent(id)}?service=c
 export function VaultDetailView({ id }: { id: string }) {
   const t = useT();
   const client = useQueryClient();
+  const canChange = useCanChange();
   const [created, setCreated] = useState<CheckpointView | null>(null);
   const backups = useQuery({
     ...vaultBackupsQuery(id),
@@ -117,13 +119,15 @@ export function VaultDetailView({ id }: { id: string }) {
       <PageHeader title={v.name}>
         <div className="flex flex-wrap items-center gap-3">
           <VaultStatusBadge status={v.status} />
-          <BackUpVaultDialog
-            vault={v}
-            onCreated={(checkpoint) => {
-              setCreated(checkpoint);
-              void client.invalidateQueries({ queryKey: vaultKeys.detail(id) });
-            }}
-          />
+          {canChange ? (
+            <BackUpVaultDialog
+              vault={v}
+              onCreated={(checkpoint) => {
+                setCreated(checkpoint);
+                void client.invalidateQueries({ queryKey: vaultKeys.detail(id) });
+              }}
+            />
+          ) : null}
         </div>
       </PageHeader>
 
@@ -362,6 +366,7 @@ function BackupsTable({ rows, onChanged }: { rows: BackupRow[]; onChanged: () =>
   const t = useT();
   const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
   const [deleting, setDeleting] = useState<BackupRow | null>(null);
+  const canChange = useCanChange();
   return (
     <>
       <ul className="grid gap-2 lg:hidden" aria-label={t("vaults.detail.backups")}>
@@ -385,7 +390,9 @@ function BackupsTable({ rows, onChanged }: { rows: BackupRow[]; onChanged: () =>
               <StatusBadge status={row.status} progress={row.progress} />
             </div>
             <StatusProgress status={row.status} progress={row.progress} label={row.name} />
-            <RowActions row={row} onRename={setRenaming} onDelete={setDeleting} />
+            {canChange ? (
+              <RowActions row={row} onRename={setRenaming} onDelete={setDeleting} />
+            ) : null}
           </li>
         ))}
       </ul>
@@ -398,9 +405,11 @@ function BackupsTable({ rows, onChanged }: { rows: BackupRow[]; onChanged: () =>
               <TableHead className="w-56">{t("vaults.detail.b.status")}</TableHead>
               <TableHead>{t("vaults.detail.b.kind")}</TableHead>
               <TableHead>{t("vaults.detail.b.created")}</TableHead>
-              <TableHead>
-                <span className="sr-only">{t("vaults.detail.b.actions")}</span>
-              </TableHead>
+              {canChange ? (
+                <TableHead>
+                  <span className="sr-only">{t("vaults.detail.b.actions")}</span>
+                </TableHead>
+              ) : null}
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -432,9 +441,11 @@ function BackupsTable({ rows, onChanged }: { rows: BackupRow[]; onChanged: () =>
                   <TableCell>
                     <RelativeTime value={row.createdAt} />
                   </TableCell>
-                  <TableCell>
-                    <RowActions row={row} onRename={setRenaming} onDelete={setDeleting} />
-                  </TableCell>
+                  {canChange ? (
+                    <TableCell>
+                      <RowActions row={row} onRename={setRenaming} onDelete={setDeleting} />
+                    </TableCell>
+                  ) : null}
                 </TableRow>
               );
             })}
