@@ -16,40 +16,27 @@ export type StatusMeta = {
   tone: StatusTone;
   icon: StatusIcon;
   label: MessageKey;
-  /** Still moving: shows an animated bar and keeps the view refreshing. */
+  /** Still moving: shows an animated bar and keeps the view refreshing (lib/status decides). */
   running: boolean;
 };
 
-const META: Record<BackupStatus, StatusMeta> = {
-  available: { tone: "success", icon: "check", label: "status.available", running: false },
-  waiting_protect: {
-    tone: "info",
-    icon: "upload",
-    label: "status.waiting_protect",
-    running: true,
-  },
-  protecting: { tone: "info", icon: "upload", label: "status.protecting", running: true },
-  waiting_restore: {
-    tone: "warning",
-    icon: "rotate",
-    label: "status.waiting_restore",
-    running: true,
-  },
-  restoring: { tone: "warning", icon: "rotate", label: "status.restoring", running: true },
-  waiting_delete: {
-    tone: "muted",
-    icon: "trash",
-    label: "status.waiting_delete",
-    running: true,
-  },
-  deleting: { tone: "muted", icon: "trash", label: "status.deleting", running: true },
-  error: { tone: "danger", icon: "alert", label: "status.error", running: false },
-  deleted: { tone: "muted", icon: "ban", label: "status.deleted", running: false },
+const META: Record<BackupStatus, Omit<StatusMeta, "running">> = {
+  available: { tone: "success", icon: "check", label: "status.available" },
+  waiting_protect: { tone: "info", icon: "upload", label: "status.waiting_protect" },
+  protecting: { tone: "info", icon: "upload", label: "status.protecting" },
+  waiting_restore: { tone: "warning", icon: "rotate", label: "status.waiting_restore" },
+  restoring: { tone: "warning", icon: "rotate", label: "status.restoring" },
+  waiting_delete: { tone: "muted", icon: "trash", label: "status.waiting_delete" },
+  deleting: { tone: "muted", icon: "trash", label: "status.deleting" },
+  error: { tone: "danger", icon: "alert", label: "status.error" },
+  deleted: { tone: "muted", icon: "ban", label: "status.deleted" },
 };
 
 /** The ui-guide's status language for one state; a state the console does not know stays muted. */
 export function statusMeta(status: string): StatusMeta & { known: boolean } {
-  if (isBackupStatus(status)) return { ...META[status], known: true };
+  if (isBackupStatus(status)) {
+    return { ...META[status], running: isRunningStatus(status), known: true };
+  }
   return { tone: "muted", icon: "help", label: "status.unknown", running: false, known: false };
 }
 
