@@ -1,17 +1,11 @@
+import { RUNNING_STATUSES } from "@/lib/status";
 import type { ProjectState } from "../state";
 import { type CsbsFailure, failure } from "./errors";
 import { deviceOf, type ProtectableServer, typeOf } from "./protectable";
 import type { CsbsItem, CsbsState, CsbsStatus } from "./types";
 
-/** Statuses in which an item is busy: it can be neither restored nor deleted. */
-export const BUSY: ReadonlySet<CsbsStatus> = new Set([
-  "waiting_protect",
-  "protecting",
-  "waiting_restore",
-  "restoring",
-  "waiting_delete",
-  "deleting",
-]);
+/** Statuses in which an item is busy (the cloud still works on it): neither restored nor deleted. */
+export const BUSY: ReadonlySet<CsbsStatus> = new Set(RUNNING_STATUSES);
 
 /** Items that count against the quota (everything not deleted). */
 export function liveItems(csbs: CsbsState): CsbsItem[] {
