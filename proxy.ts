@@ -1,6 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { isHttps, SESSION_COOKIE_NAMES } from "@/lib/auth/cookies";
 import { PATH_HEADER } from "@/lib/auth/path-header";
+import { setSharedSecurityHeaders } from "@/lib/auth/security-headers";
 
 /**
  * Runs before every page request (Next 16 proxy, Node runtime). Two jobs only:
@@ -70,11 +71,7 @@ export function contentSecurityPolicy(nonce: string, https: boolean): string {
 function withSecurityHeaders(response: NextResponse, csp: string, https: boolean): NextResponse {
   const h = response.headers;
   h.set("Content-Security-Policy", csp);
-  h.set("X-Content-Type-Options", "nosniff");
-  h.set("Referrer-Policy", "strict-origin-when-cross-origin");
-  h.set("Cross-Origin-Opener-Policy", "same-origin");
-  h.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
-  if (https) h.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+  setSharedSecurityHeaders(h, https);
   // Console pages hold account data: never from a cache, never from the back/forward cache after
   // sign-out.
   h.set("Cache-Control", "no-store, max-age=0");

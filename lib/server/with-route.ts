@@ -3,6 +3,7 @@ import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { clearedSessionCookie, readSessionId } from "@/lib/auth/cookies";
 import { isSafeMethod, isSameOriginRequest } from "@/lib/auth/origin";
+import { setSharedSecurityHeaders } from "@/lib/auth/security-headers";
 import { cookieScopeFor, sessionInfoOf, sessions } from "@/lib/auth/session";
 import type { SessionRecord } from "@/lib/auth/session-store";
 import type { CloudContext } from "@/lib/cloud/context";
@@ -168,14 +169,8 @@ export function withRoute<
 function setApiSecurityHeaders(response: Response, req: NextRequest) {
   const h = response.headers;
   h.set("Cache-Control", "no-store");
-  h.set("Cross-Origin-Opener-Policy", "same-origin");
-  h.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
-  h.set("X-Content-Type-Options", "nosniff");
-  h.set("Referrer-Policy", "strict-origin-when-cross-origin");
   h.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
-  if (cookieScopeFor(req).secure) {
-    h.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
-  }
+  setSharedSecurityHeaders(h, cookieScopeFor(req).secure);
 }
 
 function changeOf(
