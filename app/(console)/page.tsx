@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { unstable_rethrow } from "next/navigation";
 import { OverviewView } from "@/components/overview/overview-view";
 import { getT } from "@/lib/i18n/server";
+import { buildOverview } from "@/lib/server/overview/overview-service";
 import { withPageCloud } from "@/lib/server/page-cloud";
-import { buildOverview } from "../api/overview/overview-service";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("nav.overview") };

@@ -5,8 +5,8 @@ import { PageHeader } from "@/components/layout/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
 import { getT } from "@/lib/i18n/server";
 import { backupListKey, parseBackupSearch } from "@/lib/schemas/backups";
+import { listBackupPage } from "@/lib/server/backups/list-backups";
 import { withPageCloud } from "@/lib/server/page-cloud";
-import { listBackupPage } from "../../api/backups/list-backups";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("nav.backups") };

@@ -1,8 +1,8 @@
 // GET /api/activity: one page of the audit trail of the signed-in account, filtered.
 import { type ActivityPage, activityQuerySchema } from "@/lib/schemas/activity";
+import { toAuditQuery } from "@/lib/server/activity/activity-query";
 import { auditStore } from "@/lib/server/audit";
 import { withRoute } from "@/lib/server/with-route";
-import { toAuditQuery } from "./activity-query";
 
 export const GET = withRoute(
   { query: activityQuerySchema },

@@ -11,8 +11,8 @@ import {
   englishCheckpointMessages,
 } from "@/lib/schemas/vault";
 import { RouteError } from "@/lib/server/route-error";
+import { getVaultView, toCheckpointView } from "@/lib/server/vaults/vault-service";
 import { mapCloudError, withRoute } from "@/lib/server/with-route";
-import { getVaultView, toCheckpointView } from "../vaults/vault-service";
 
 export const POST = withRoute(
   { body: createCheckpointBodySchema },

@@ -6,8 +6,13 @@ import {
   type PolicyListResponse,
   type PolicyView,
 } from "@/lib/schemas/policy";
+import {
+  createFromBody,
+  LAST_RUN_LOOKUP_LIMIT,
+  lastRunOf,
+  toPolicyView,
+} from "@/lib/server/policies/policy-service";
 import { withRoute } from "@/lib/server/with-route";
-import { createFromBody, LAST_RUN_LOOKUP_LIMIT, lastRunOf, toPolicyView } from "./policy-service";
 
 export const GET = withRoute({}, async ({ cloud }): Promise<PolicyListResponse> => {
   const policies = await listPolicies(cloud, { limit: 1000 });

@@ -3,9 +3,7 @@
 // already being restored gets 409.
 import { type RestoreStatus, restoreSubmitBodySchema, ruleBackup } from "@/lib/schemas/restore";
 import { IDEMPOTENCY_TTL_MS, restoreFingerprint } from "@/lib/server/idempotency";
-import { RouteError } from "@/lib/server/route-error";
-import { withRoute } from "@/lib/server/with-route";
-import { ownerOf, restoreStore } from "./restore-requests";
+import { ownerOf, restoreStore } from "@/lib/server/restores/restore-requests";
 import {
   checkMapping,
   loadBackup,
@@ -13,8 +11,10 @@ import {
   restoreStatus,
   type SubmitDeps,
   sendRestore,
-} from "./restore-service";
-import { restoreWords } from "./restore-words";
+} from "@/lib/server/restores/restore-service";
+import { restoreWords } from "@/lib/server/restores/restore-words";
+import { RouteError } from "@/lib/server/route-error";
+import { withRoute } from "@/lib/server/with-route";
 
 const RUNNING = new Set(["restoring", "waiting_restore"]);
 

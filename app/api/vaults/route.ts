@@ -1,8 +1,8 @@
 // GET /api/vaults?name&status&type&page&size: one page of the project's CBR vaults, filtered and
 // paged by the cloud (limit/offset), as rows with capacity, policy, resources and locking.
 import { type VaultListResponse, vaultCloudQuery, vaultListQuerySchema } from "@/lib/schemas/vault";
+import { listVaultViews } from "@/lib/server/vaults/vault-service";
 import { withRoute } from "@/lib/server/with-route";
-import { listVaultViews } from "./vault-service";
 
 export const GET = withRoute(
   { query: vaultListQuerySchema },

@@ -3,9 +3,9 @@
 import { toCsv } from "@/lib/csv";
 import { createTranslator } from "@/lib/i18n/translate";
 import { activityQuerySchema } from "@/lib/schemas/activity";
+import { toAuditQuery } from "@/lib/server/activity/activity-query";
 import { auditStore } from "@/lib/server/audit";
 import { withRoute } from "@/lib/server/with-route";
-import { toAuditQuery } from "../activity-query";
 
 /** Bounded so that one click cannot produce an unbounded file. */
 const MAX_ROWS = 10_000;

@@ -5,9 +5,9 @@ import { getBackup, getVault, renameBackup } from "@/lib/cloud/cbr";
 import { getCheckpointItem, listPolicies } from "@/lib/cloud/csbs";
 import { CloudError } from "@/lib/cloud/errors";
 import { BACKUP_SERVICES, type BackupDetail, renameBodySchema } from "@/lib/schemas/backups";
+import { cbrDetail, csbsDetail, policyByServer } from "@/lib/server/backups/backup-rows";
 import { RouteError } from "@/lib/server/route-error";
 import { mapCloudError, withRoute } from "@/lib/server/with-route";
-import { cbrDetail, csbsDetail, policyByServer } from "../backup-rows";
 
 const paramsSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, "Must be a backup id."),

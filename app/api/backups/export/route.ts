@@ -4,8 +4,8 @@ import { statusMeta } from "@/components/status/status-meta";
 import { toCsv } from "@/lib/csv";
 import { createTranslator } from "@/lib/i18n/translate";
 import { backupSearchQuerySchema } from "@/lib/schemas/backups";
+import { listBackupPage } from "@/lib/server/backups/list-backups";
 import { withRoute } from "@/lib/server/with-route";
-import { listBackupPage } from "../list-backups";
 
 /** 10 pages of 1,000: enough for a report, bounded so that one click cannot run for minutes. */
 const PAGE = 1000;

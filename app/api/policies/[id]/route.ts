@@ -6,8 +6,13 @@ import {
   setEnabledBodySchema,
   updatePolicyBodySchema,
 } from "@/lib/schemas/policy";
+import {
+  atField,
+  lastRunOf,
+  toPolicyView,
+  updateFromBody,
+} from "@/lib/server/policies/policy-service";
 import { withRoute } from "@/lib/server/with-route";
-import { atField, lastRunOf, toPolicyView, updateFromBody } from "../policy-service";
 
 type PolicyAnswer = { policy: PolicyView };
 

@@ -1,9 +1,9 @@
 // GET /api/restores/{key}: where the wizard's restore is (read from the cloud on every call).
 import { type RestoreStatus, restoreKeyParamsSchema } from "@/lib/schemas/restore";
+import { ownerOf, restoreStore } from "@/lib/server/restores/restore-requests";
+import { restoreStatus } from "@/lib/server/restores/restore-service";
 import { RouteError } from "@/lib/server/route-error";
 import { withRoute } from "@/lib/server/with-route";
-import { ownerOf, restoreStore } from "../restore-requests";
-import { restoreStatus } from "../restore-service";
 
 export const GET = withRoute(
   { params: restoreKeyParamsSchema },

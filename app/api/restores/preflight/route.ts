@@ -3,8 +3,8 @@
 import { checkRestorable } from "@/lib/cloud/csbs";
 import { cloudErrorMessage } from "@/lib/i18n/cloud-errors";
 import { type PreflightResponse, preflightBodySchema } from "@/lib/schemas/restore";
+import { SERVER_TYPE } from "@/lib/server/restores/restore-views";
 import { withRoute } from "@/lib/server/with-route";
-import { SERVER_TYPE } from "../restore-views";
 
 export const POST = withRoute(
   { body: preflightBodySchema, write: false },

@@ -4,8 +4,8 @@ import { checkProtectable, getQuotas, listPolicies } from "@/lib/cloud/csbs";
 import { listServers, type Server } from "@/lib/cloud/ecs";
 import { cloudErrorMessage } from "@/lib/i18n/cloud-errors";
 import type { CandidateServer, CandidateServersResponse } from "@/lib/schemas/policy";
+import { SERVER_TYPE } from "@/lib/server/policies/policy-service";
 import { withRoute } from "@/lib/server/with-route";
-import { SERVER_TYPE } from "../../policies/policy-service";
 
 const MAX_PAGES = 20;
 /** check_protectable says no for a member of another policy: that one the editor can move. */

@@ -3,10 +3,10 @@
 
 import type { RestoreContextResponse } from "@/lib/schemas/restore";
 import { backupIdParamsSchema, restoreQuerySchema } from "@/lib/schemas/restore";
+import { allServers, loadBackup } from "@/lib/server/restores/restore-service";
+import { candidateView, isBareMetal } from "@/lib/server/restores/restore-views";
+import { restoreWords } from "@/lib/server/restores/restore-words";
 import { withRoute } from "@/lib/server/with-route";
-import { allServers, loadBackup } from "../../restore-service";
-import { candidateView, isBareMetal } from "../../restore-views";
-import { restoreWords } from "../../restore-words";
 
 export const GET = withRoute(
   { params: backupIdParamsSchema, query: restoreQuerySchema },

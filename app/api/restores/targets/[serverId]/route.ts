@@ -1,7 +1,7 @@
 // GET /api/restores/targets/{serverId}: the server's attached disks, as restore targets.
 import { serverIdParamsSchema, type TargetResponse } from "@/lib/schemas/restore";
+import { loadTarget } from "@/lib/server/restores/restore-service";
 import { withRoute } from "@/lib/server/with-route";
-import { loadTarget } from "../../restore-service";
 
 export const GET = withRoute(
   { params: serverIdParamsSchema },

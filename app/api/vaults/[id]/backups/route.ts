@@ -3,9 +3,9 @@
 import { z } from "zod";
 import { listBackups } from "@/lib/cloud/cbr";
 import type { VaultBackupsResponse } from "@/lib/schemas/vault";
+import { idParamsSchema } from "@/lib/server/vaults/params";
+import { runningProgress, vaultBackupRow } from "@/lib/server/vaults/vault-service";
 import { withRoute } from "@/lib/server/with-route";
-import { idParamsSchema } from "../../params";
-import { runningProgress, vaultBackupRow } from "../../vault-service";
 
 const querySchema = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) });
 

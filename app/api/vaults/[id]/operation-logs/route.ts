@@ -2,9 +2,9 @@
 // newest first, each with its checkpoint, progress and failure.
 import { z } from "zod";
 import { listOperationLogs } from "@/lib/cloud/cbr";
+import { idParamsSchema } from "@/lib/server/vaults/params";
+import { toTaskView } from "@/lib/server/vaults/vault-service";
 import { withRoute } from "@/lib/server/with-route";
-import { idParamsSchema } from "../../params";
-import { toTaskView } from "../../vault-service";
 
 const querySchema = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) });
 
