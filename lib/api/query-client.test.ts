@@ -27,10 +27,40 @@ describe("shouldRetryQuery", () => {
 });
 
 describe("makeQueryClient", () => {
-  it("keeps data fresh for a while and never retries mutations", () => {
-    const options = makeQueryClient().getDefaultOptions();
-    expect(options.queries?.staleTime).toBeGreaterThan(0);
-    expect(options.mutations?.retry).toBe(false);
-    expect(options.queries?.retry).toBe(shouldRetryQuery);
+  it("sends a failed change once: mutations are never retried", async () => {
+    const client = makeQueryClient();
+    let calls = 0;
+    const mutation = client.getMutationCache().build(client, {
+      mutationFn: async () => {
+        calls++;
+        throw apiError(503);
+      },
+    });
+    await expect(mutation.execute(undefined)).rejects.toMatchObject({ status: 503 });
+    expect(calls).toBe(1);
+  });
+
+  it("serves what the server prefetched without asking again at once", async () => {
+    const client = makeQueryClient();
+    let calls = 0;
+    const queryFn = async () => ++calls;
+    await client.prefetchQuery({ queryKey: ["x"], queryFn });
+    expect(await client.fetchQuery({ queryKey: ["x"], queryFn })).toBe(1);
+    expect(calls).toBe(1);
+  });
+
+  it("tries a read that met a 5xx again, and a 4xx never", async () => {
+    const client = makeQueryClient();
+    client.setQueryDefaults(["y"], { retryDelay: 0 });
+    let calls = 0;
+    const fail = (status: number) => async () => {
+      calls++;
+      throw apiError(status);
+    };
+    await expect(client.fetchQuery({ queryKey: ["y", 1], queryFn: fail(503) })).rejects.toThrow();
+    expect(calls).toBe(3);
+    calls = 0;
+    await expect(client.fetchQuery({ queryKey: ["y", 2], queryFn: fail(404) })).rejects.toThrow();
+    expect(calls).toBe(1);
   });
 });
