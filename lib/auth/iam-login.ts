@@ -6,7 +6,7 @@ import { cloudRequest } from "@/lib/cloud/http";
 import { type IamToken, passwordLogin, revokeToken } from "@/lib/cloud/iam";
 import { buildUrl } from "@/lib/cloud/url";
 import type { LoginBody } from "@/lib/schemas/session";
-import { RouteError } from "@/lib/server/route-error";
+import { RouteError } from "@/lib/server/errors";
 
 export type LoginFailure = "INVALID_CREDENTIALS" | "UNKNOWN_PROJECT" | "IAM_UNREACHABLE";
 
@@ -40,7 +40,7 @@ export function isUnreachable(error: CloudError): boolean {
 }
 
 export function loginError(code: LoginFailure): RouteError {
-  return new RouteError({ code, ...(code === "UNKNOWN_PROJECT" ? { field: "project" } : {}) });
+  return RouteError.of(code, code === "UNKNOWN_PROJECT" ? { field: "project" } : {});
 }
 
 const anyTokenBody = z.object({ token: z.object({}).passthrough() }).passthrough();

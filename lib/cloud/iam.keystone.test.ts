@@ -13,7 +13,7 @@ import { sessionService } from "@/lib/auth/session-service";
 import { sqliteSessionStore } from "@/lib/auth/sqlite-session-store";
 import { tokenCipher } from "@/lib/auth/token-crypto";
 import { resetServerEnvForTests } from "@/lib/server/env";
-import { RouteError } from "@/lib/server/route-error";
+import { RouteError } from "@/lib/server/errors";
 import { startTestSim, type TestSim } from "@/lib/sim/testing/start";
 import { keystonePaths, startTestKeystone, type TestKeystone } from "@/lib/testing/keystone";
 import { needBinary } from "@/lib/testing/redis";

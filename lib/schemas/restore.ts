@@ -3,6 +3,10 @@ import type { ServerBackup, TargetServer } from "@/lib/restore";
 import { uuidSchema } from "./common";
 
 /** The two services a server backup comes from. */
+/** Why a backup cannot be restored at all: not a server backup, not available, no restore mode. */
+export const BACKUP_REFUSAL_CODES = ["RESTORE.NOT_SERVER", "CSBS.4000", "RESTORE.MODE_NA"] as const;
+export type BackupRefusalCode = (typeof BACKUP_REFUSAL_CODES)[number];
+
 export const RESTORE_SERVICES = ["csbs", "cbr"] as const;
 export const restoreServiceSchema = z.enum(RESTORE_SERVICES);
 export type RestoreService = z.infer<typeof restoreServiceSchema>;
@@ -41,7 +45,7 @@ export const restoreBackupViewSchema = z.object({
   restoreMode: z.string().optional(),
   disks: z.array(restoreDiskSchema),
   /** Why it cannot be restored now, as a code the UI words (CSBS.4000, RESTORE.MODE_NA, …). */
-  refusal: z.object({ code: z.string(), message: z.string() }).optional(),
+  refusal: z.object({ code: z.enum(BACKUP_REFUSAL_CODES), message: z.string() }).optional(),
 });
 export type RestoreBackupView = z.infer<typeof restoreBackupViewSchema>;
 

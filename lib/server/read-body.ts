@@ -1,5 +1,5 @@
 import "server-only";
-import { RouteError } from "./route-error";
+import { RouteError } from "./errors";
 
 /**
  * Reads a request body as text, refusing it (413) as soon as more than `limit` bytes arrive.
@@ -28,7 +28,7 @@ export async function readBodyText(req: Request, limit: number): Promise<string>
 }
 
 function tooLarge(): RouteError {
-  return new RouteError({ code: "BODY_TOO_LARGE" });
+  return RouteError.of("BODY_TOO_LARGE");
 }
 
 /** `application/json`, with or without parameters (charset). */

@@ -8,7 +8,6 @@ import { cookieScopeFor, sessionInfoOf, sessions } from "@/lib/auth/session";
 import type { SessionRecord } from "@/lib/auth/session-store";
 import type { CloudContext } from "@/lib/cloud/context";
 import { CloudError } from "@/lib/cloud/errors";
-import { cloudErrorMessage } from "@/lib/i18n/cloud-errors";
 import { type Locale, negotiateLocale } from "@/lib/i18n/locales";
 import { compiled } from "@/lib/schemas/compiled";
 import type { SessionInfo } from "@/lib/schemas/session";
@@ -16,8 +15,8 @@ import { audit, auditChange } from "./audit";
 import { cloudContextFor, forgetLookups } from "./cloud-context";
 import { serverEnv } from "./env";
 import { routeErrorMessage } from "./error-messages";
+import { errorResponse, mapCloudError, RouteError } from "./errors";
 import { isJsonContentType, readBodyText } from "./read-body";
-import { errorResponse, RouteError } from "./route-error";
 
 type Schema = z.ZodType;
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -89,19 +88,19 @@ export function withRoute<
           trustProxy: env.TRUST_PROXY,
         })
       ) {
-        throw new RouteError({ code: "CSRF" });
+        throw RouteError.of("CSRF");
       }
       const expectsBody = options.body !== undefined;
       if (!isSafeMethod(req.method) && (expectsBody || hasBody(req))) {
         if (!isJsonContentType(req.headers.get("content-type"))) {
-          throw new RouteError({ code: "UNSUPPORTED_MEDIA_TYPE" });
+          throw RouteError.of("UNSUPPORTED_MEDIA_TYPE");
         }
       }
 
       if (options.auth !== "none") {
         session = await resumeSession(req, options.activity !== false);
         const write = options.write ?? !isSafeMethod(req.method);
-        if (write && session.record.readOnly) throw new RouteError({ code: "READ_ONLY" });
+        if (write && session.record.readOnly) throw RouteError.of("READ_ONLY");
       }
 
       const rawParams = context ? await context.params : {};
@@ -215,12 +214,11 @@ async function resumeSession(req: NextRequest, activity: boolean): Promise<Activ
     activity: activity && !background,
   });
   if (lookup.status === "expired") {
-    throw new RouteError({
-      code: "SESSION_EXPIRED",
+    throw RouteError.of("SESSION_EXPIRED", {
       headers: { "Set-Cookie": clearedSessionCookie(scope) },
     });
   }
-  if (lookup.status === "none") throw new RouteError({ code: "NO_SESSION" });
+  if (lookup.status === "none") throw RouteError.of("NO_SESSION");
   return {
     id: lookup.id,
     key: lookup.key,
@@ -254,7 +252,7 @@ function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new RouteError({ code: "INVALID_JSON" });
+    throw RouteError.of("INVALID_JSON");
   }
 }
 
@@ -274,8 +272,7 @@ function parse(where: "params" | "query" | "body", schema: Schema | undefined, v
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const path = issue?.path.map(String).join(".");
-  throw new RouteError({
-    code: "VALIDATION",
+  throw RouteError.of("VALIDATION", {
     // Body fields are named as the form names them; params and query say where they are.
     field: path ? (where === "body" ? path : `${where}.${path}`) : where,
     message: issue?.message ?? "Invalid input.",
@@ -323,39 +320,6 @@ async function toErrorResponse(
   }
   logBug(req, error);
   return errorResponse(500, { code: "INTERNAL", message: routeErrorMessage("INTERNAL", locale) });
-}
-
-/**
- * Cloud failures keep their status class and their cloud code (the UI may react to "CSBS.6018"),
- * with the catalog's plain words rather than the upstream text, which may expose internals.
- */
-export function mapCloudError(
-  error: CloudError,
-  locale: Locale,
-): { status: number; code: string; message: string } {
-  const known = cloudErrorMessage(error.code, locale);
-  if (error.code === "TIMEOUT" || error.status === 504) {
-    return {
-      status: 504,
-      code: "UPSTREAM_TIMEOUT",
-      message: routeErrorMessage("UPSTREAM_TIMEOUT", locale),
-    };
-  }
-  if (error.code === "INVALID_PATH") {
-    return { status: 400, code: "VALIDATION", message: routeErrorMessage("VALIDATION", locale) };
-  }
-  if (error.status >= 400 && error.status < 500) {
-    return {
-      status: error.status,
-      code: error.code,
-      message: known ?? `${routeErrorMessage("UPSTREAM_REFUSED", locale)} (${error.code})`,
-    };
-  }
-  return {
-    status: 502,
-    code: error.status === 0 || error.code === "BAD_RESPONSE" ? "UPSTREAM_ERROR" : error.code,
-    message: known ?? routeErrorMessage("UPSTREAM_ERROR", locale),
-  };
 }
 
 /**

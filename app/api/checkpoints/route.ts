@@ -1,7 +1,7 @@
 // POST /api/checkpoints: back up a vault now (seeds/004), all its resources or a chosen subset.
 // Answers the created checkpoint with what it covers and what it skipped, and why.
 import { createCheckpoint } from "@/lib/cloud/cbr";
-import { CloudError } from "@/lib/cloud/errors";
+import type { CloudError } from "@/lib/cloud/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import { createTranslator } from "@/lib/i18n/translate";
 import {
@@ -10,17 +10,16 @@ import {
   createCheckpointBodySchema,
   englishCheckpointMessages,
 } from "@/lib/schemas/vault";
-import { RouteError } from "@/lib/server/route-error";
+import { RouteError, refusalsAtField } from "@/lib/server/errors";
 import { getVaultView, toCheckpointView } from "@/lib/server/vaults/vault-service";
-import { mapCloudError, withRoute } from "@/lib/server/with-route";
+import { withRoute } from "@/lib/server/with-route";
 
 export const POST = withRoute(
   { body: createCheckpointBodySchema },
   async ({ cloud, body, locale }): Promise<{ checkpoint: CheckpointView }> => {
     const vault = await getVaultView(cloud, body.vaultId);
     if (vault.resources.length === 0) {
-      throw new RouteError({
-        code: "VALIDATION",
+      throw RouteError.of("VALIDATION", {
         field: "resources",
         message: noResourcesMessage(locale),
       });
@@ -28,15 +27,16 @@ export const POST = withRoute(
     const byId = new Map(vault.resources.map((r) => [r.id, r]));
     const chosen = body.resources?.map((id) => byId.get(id));
     if (chosen?.some((r) => r === undefined)) {
-      throw new RouteError({
-        code: "VALIDATION",
+      throw RouteError.of("VALIDATION", {
         field: "resources",
         message: englishCheckpointMessages.resourcesUnknown,
       });
     }
     const subset = chosen?.filter((r) => r !== undefined);
-    try {
-      const checkpoint = await createCheckpoint(cloud, {
+    // A cloud refusal that concerns one field of the dialog is answered at that field.
+    const atField = (error: CloudError) => checkpointFieldOfCloudError(error.code, error.message);
+    const checkpoint = await refusalsAtField(locale, atField, () =>
+      createCheckpoint(cloud, {
         vault_id: vault.id,
         parameters: {
           name: body.name,
@@ -49,28 +49,12 @@ export const POST = withRoute(
               }
             : {}),
         },
-      });
-      return { checkpoint: toCheckpointView(checkpoint) };
-    } catch (error) {
-      throw atField(error, locale);
-    }
+      }),
+    );
+    return { checkpoint: toCheckpointView(checkpoint) };
   },
 );
 
 function noResourcesMessage(locale: Locale) {
   return createTranslator(locale)("vaults.backup.nothing");
-}
-
-/** A cloud refusal that concerns one field of the dialog is answered at that field. */
-function atField(error: unknown, locale: Locale): unknown {
-  if (!(error instanceof CloudError) || error.status === 401) return error;
-  const field = checkpointFieldOfCloudError(error.code, error.message);
-  if (!field) return error;
-  const mapped = mapCloudError(error, locale);
-  return new RouteError({
-    code: mapped.code,
-    status: mapped.status,
-    message: mapped.message,
-    field,
-  });
 }

@@ -8,7 +8,6 @@ import {
   type PolicyResourceInput,
   updatePolicy,
 } from "@/lib/cloud/csbs";
-import { CloudError } from "@/lib/cloud/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import {
   type CreatePolicyBody,
@@ -20,8 +19,7 @@ import {
   retentionToDefinition,
   type updatePolicyBodySchema,
 } from "@/lib/schemas/policy";
-import { RouteError } from "@/lib/server/route-error";
-import { mapCloudError } from "@/lib/server/with-route";
+import { refusalsAtField } from "@/lib/server/errors";
 
 /** CSBS knows servers by this type; bare-metal servers are refused by the cloud with a reason. */
 export const SERVER_TYPE = "OS::Nova::Server";
@@ -71,21 +69,11 @@ export async function lastRunOf(cloud: CloudContext, policyId: string): Promise<
 
 /**
  * Runs a cloud change and sends a refusal back to the editor field it concerns (CSBS.9007 at the
- * name, CSBS.6004 at the servers, a refused pattern at the schedule), with the catalog's words.
+ * name, CSBS.6004 at the servers, a refused pattern at the schedule), with the catalog's words
+ * only: the cloud's own text may expose internals.
  */
-export async function atField<T>(locale: Locale, call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    if (!(error instanceof CloudError) || error.status === 401) throw error;
-    const field = policyFieldOfCloudError(error.code, error.message);
-    if (!field) throw error;
-    const mapped = mapCloudError(error, locale);
-    // CSBS.9001 is the cloud's "this parameter is wrong" with the parameter's rule as its text.
-    const message =
-      error.code === "CSBS.9001" ? `${mapped.message} ${error.message}` : mapped.message;
-    throw new RouteError({ code: mapped.code, status: mapped.status, message, field });
-  }
+export function atPolicyField<T>(locale: Locale, call: () => Promise<T>): Promise<T> {
+  return refusalsAtField(locale, (e) => policyFieldOfCloudError(e.code, e.message), call);
 }
 
 type WriteBody = ReturnType<typeof createPolicyBodySchema.parse>;
@@ -158,7 +146,7 @@ export async function createFromBody(
 ): Promise<Policy> {
   const parsed = createPolicyBodySchema.parse(body);
   return withMoves(cloud, parsed, undefined, () =>
-    atField(locale, () =>
+    atPolicyField(locale, () =>
       createPolicy(cloud, {
         name: parsed.name,
         description: parsed.description,
@@ -181,7 +169,7 @@ export async function updateFromBody(
   body: ReturnType<typeof updatePolicyBodySchema.parse>,
 ): Promise<Policy> {
   return withMoves(cloud, body, policyId, () =>
-    atField(locale, () =>
+    atPolicyField(locale, () =>
       updatePolicy(cloud, policyId, {
         name: body.name,
         description: body.description,

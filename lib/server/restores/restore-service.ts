@@ -13,7 +13,7 @@ import { CloudError } from "@/lib/cloud/errors";
 import { getVolume } from "@/lib/cloud/evs";
 import { cloudErrorMessage } from "@/lib/i18n/cloud-errors";
 import type { Locale } from "@/lib/i18n/locales";
-import { checkRestore } from "@/lib/restore";
+import { checkRestore, type RestoreViolationCode } from "@/lib/restore";
 import {
   type RestoreBackupView,
   type RestoreService,
@@ -23,9 +23,8 @@ import {
   ruleTarget,
   type TargetResponse,
 } from "@/lib/schemas/restore";
+import { RouteError } from "@/lib/server/errors";
 import type { IdempotencyStore, RestoreRecord } from "@/lib/server/idempotency";
-import { RouteError } from "@/lib/server/route-error";
-import { mapCloudError } from "@/lib/server/with-route";
 import { cbrBackupView, csbsBackupView, targetVolumeView } from "./restore-views";
 import { restoreWords } from "./restore-words";
 
@@ -76,7 +75,7 @@ export function checkMapping(
   backup: RestoreBackupView,
   target: TargetResponse,
   mappings: RestoreSubmitBody["mappings"],
-): { code: string; message: string; field: string } | null {
+): { code: RestoreViolationCode; message: string; field: string } | null {
   const [first] = checkRestore({
     backup: ruleBackup(backup),
     target: ruleTarget(target.server.id, target.volumes),
@@ -101,15 +100,11 @@ export function refusal(
   backup: RestoreBackupView,
   mappings: RestoreSubmitBody["mappings"],
 ): RouteError {
-  const mapped = mapCloudError(error, locale);
   const named = mappings.find(
     (m) => error.message.includes(m.backupId) || error.message.includes(m.volumeId),
   );
   const disk = named ? backup.disks.find((d) => d.id === named.backupId) : undefined;
-  return new RouteError({
-    code: mapped.code,
-    status: mapped.status,
-    message: mapped.message,
+  return RouteError.fromCloud(error, locale, {
     field: disk ? `mappings.${disk.id}` : "mappings",
   });
 }

@@ -7,8 +7,8 @@ import { cookieScopeFor, sessionInfoOf, sessions } from "@/lib/auth/session";
 import { sessionDeadlines } from "@/lib/auth/session-service";
 import { loginBodySchema } from "@/lib/schemas/session";
 import { audit } from "@/lib/server/audit";
+import { RouteError } from "@/lib/server/errors";
 import { clientAddress, loginThrottle } from "@/lib/server/login-throttle-instance";
-import { RouteError } from "@/lib/server/route-error";
 import { withRoute } from "@/lib/server/with-route";
 
 export const POST = withRoute(
@@ -23,8 +23,7 @@ export const POST = withRoute(
         user: body.user,
         address: subject.address,
       });
-      throw new RouteError({
-        code: "TOO_MANY_ATTEMPTS",
+      throw RouteError.of("TOO_MANY_ATTEMPTS", {
         headers: { "Retry-After": String(verdict.retryAfterS) },
       });
     }

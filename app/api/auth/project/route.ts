@@ -6,7 +6,7 @@ import { rescopeToken, tokenIsValid } from "@/lib/cloud/iam";
 import { switchProjectBodySchema } from "@/lib/schemas/common";
 import type { LoginResponse } from "@/lib/schemas/session";
 import { audit } from "@/lib/server/audit";
-import { RouteError } from "@/lib/server/route-error";
+import { RouteError } from "@/lib/server/errors";
 import { withRoute } from "@/lib/server/with-route";
 
 export const POST = withRoute(
@@ -21,14 +21,14 @@ export const POST = withRoute(
       // answers 401 both for that and for a dead token, so a 401 is settled by asking IAM whether
       // the current token still holds; only a dead one ends the session (through withRoute).
       if (error instanceof CloudError && (error.status === 403 || error.status === 404)) {
-        throw new RouteError({ code: "UNKNOWN_PROJECT", field: "projectId" });
+        throw RouteError.of("UNKNOWN_PROJECT", { field: "projectId" });
       }
       if (
         error instanceof CloudError &&
         error.status === 401 &&
         (await tokenIsValid(record.token))
       ) {
-        throw new RouteError({ code: "UNKNOWN_PROJECT", field: "projectId" });
+        throw RouteError.of("UNKNOWN_PROJECT", { field: "projectId" });
       }
       throw error;
     }

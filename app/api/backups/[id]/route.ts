@@ -6,8 +6,8 @@ import { getCheckpointItem, listPolicies } from "@/lib/cloud/csbs";
 import { CloudError } from "@/lib/cloud/errors";
 import { BACKUP_SERVICES, type BackupDetail, renameBodySchema } from "@/lib/schemas/backups";
 import { cbrDetail, csbsDetail, policyByServer } from "@/lib/server/backups/backup-rows";
-import { RouteError } from "@/lib/server/route-error";
-import { mapCloudError, withRoute } from "@/lib/server/with-route";
+import { RouteError } from "@/lib/server/errors";
+import { withRoute } from "@/lib/server/with-route";
 
 const paramsSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, "Must be a backup id."),
@@ -41,8 +41,7 @@ export const PATCH = withRoute(
     } catch (error) {
       // A name the cloud refuses (taken, wrong format) belongs beside the name field.
       if (error instanceof CloudError && error.status === 400) {
-        const mapped = mapCloudError(error, locale);
-        throw new RouteError({ ...mapped, field: "name" });
+        throw RouteError.fromCloud(error, locale, { field: "name" });
       }
       throw error;
     }

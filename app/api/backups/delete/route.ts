@@ -11,7 +11,8 @@ import {
   type DeleteResult,
   deleteBackupsBodySchema,
 } from "@/lib/schemas/backups";
-import { mapCloudError, withRoute } from "@/lib/server/with-route";
+import { mapCloudError } from "@/lib/server/errors";
+import { withRoute } from "@/lib/server/with-route";
 
 export type { DeleteResult };
 

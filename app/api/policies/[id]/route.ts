@@ -7,7 +7,7 @@ import {
   updatePolicyBodySchema,
 } from "@/lib/schemas/policy";
 import {
-  atField,
+  atPolicyField,
   lastRunOf,
   toPolicyView,
   updateFromBody,
@@ -38,7 +38,7 @@ export const PUT = withRoute(
 export const PATCH = withRoute(
   { params: policyIdParamsSchema, body: setEnabledBodySchema },
   async ({ cloud, params, body, locale }): Promise<PolicyAnswer> => {
-    const updated = await atField(locale, () =>
+    const updated = await atPolicyField(locale, () =>
       updatePolicy(cloud, params.id, {
         scheduled_operation: { id: body.operationId, enabled: body.enabled },
       }),

@@ -1,8 +1,8 @@
 // GET /api/restores/{key}: where the wizard's restore is (read from the cloud on every call).
 import { type RestoreStatus, restoreKeyParamsSchema } from "@/lib/schemas/restore";
+import { RouteError } from "@/lib/server/errors";
 import { ownerOf, restoreStore } from "@/lib/server/restores/restore-requests";
 import { restoreStatus } from "@/lib/server/restores/restore-service";
-import { RouteError } from "@/lib/server/route-error";
 import { withRoute } from "@/lib/server/with-route";
 
 export const GET = withRoute(
@@ -11,7 +11,7 @@ export const GET = withRoute(
     const store = restoreStore();
     const owner = ownerOf(session);
     const record = await store.get(owner, params.key.toLowerCase());
-    if (!record) throw new RouteError({ code: "NOT_FOUND" });
+    if (!record) throw RouteError.of("NOT_FOUND");
     return restoreStatus({ cloud, store, owner, locale, now: Date.now }, record);
   },
 );

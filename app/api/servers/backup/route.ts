@@ -8,7 +8,8 @@ import { csbsCheckpointResponseSchema } from "@/lib/cloud/schemas/csbs";
 import { serviceCall } from "@/lib/cloud/service";
 import { param } from "@/lib/cloud/url";
 import { type BackupNowResult, backupNameFor, backupNowBodySchema } from "@/lib/schemas/backups";
-import { mapCloudError, withRoute } from "@/lib/server/with-route";
+import { mapCloudError } from "@/lib/server/errors";
+import { withRoute } from "@/lib/server/with-route";
 
 type ProtectInput = {
   serverId: string;
