@@ -9,7 +9,7 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { isApiError } from "@/lib/api/errors";
+import { formFieldOf, isApiError } from "@/lib/api/errors";
 import { apiFetch } from "@/lib/api/fetcher";
 import { useT } from "@/lib/i18n/i18n-provider";
 import type { Translate } from "@/lib/i18n/translate";
@@ -54,7 +54,7 @@ function placeError(error: unknown, t: Translate): { field?: FieldName; message:
     case "NETWORK":
       return { message: t("login.error.network") };
     case "VALIDATION": {
-      const field = fieldNames.find((name) => name === error.field);
+      const field = formFieldOf(error, fieldNames);
       return field ? { field, message: error.message } : { message: error.message };
     }
     default:

@@ -23,7 +23,7 @@ import {
 } from "@/components/ui/table";
 import { wasDeletedHere } from "@/lib/a11y/delete-jobs";
 import { backupDetailQuery, LIVE_REFRESH_MS } from "@/lib/api/backups";
-import { isApiError } from "@/lib/api/errors";
+import { errorMessage, isApiError } from "@/lib/api/errors";
 import { formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { useLocale, useT } from "@/lib/i18n/i18n-provider";
 import type { BackupDetail, BackupService } from "@/lib/schemas/backups";
@@ -104,7 +104,7 @@ export function BackupDetailView({ id, service }: { id: string; service: BackupS
             {t(notFound ? "backups.detail.notFound" : "backups.detail.error")}
           </AlertTitle>
           <AlertDescription>
-            <p>{isApiError(query.error) ? query.error.message : t("backups.error.unknown")}</p>
+            <p>{errorMessage(query.error, t("backups.error.unknown"))}</p>
             {notFound ? null : (
               <Button
                 variant="outline"

@@ -13,7 +13,7 @@ import { useCanChange } from "@/components/layout/session-provider";
 import { anyRunning, statusMeta } from "@/components/status/status-meta";
 import { Button } from "@/components/ui/button";
 import { backupListQuery, LIVE_REFRESH_MS } from "@/lib/api/backups";
-import { isApiError } from "@/lib/api/errors";
+import { errorMessage } from "@/lib/api/errors";
 import { basePath } from "@/lib/api/fetcher";
 import { formatDateTime } from "@/lib/i18n/format";
 import { useLocale, useT } from "@/lib/i18n/i18n-provider";
@@ -206,7 +206,7 @@ export function BackupsView({
         {query.isError ? (
           <p role="status" className="text-destructive text-sm">
             {t("backups.error.stale", {
-              message: isApiError(query.error) ? query.error.message : "",
+              message: errorMessage(query.error, ""),
             })}
           </p>
         ) : null}

@@ -17,7 +17,7 @@ import {
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { useDeleteBackupsMutation } from "@/lib/api/backups";
-import { isApiError } from "@/lib/api/errors";
+import { errorMessage } from "@/lib/api/errors";
 import { useLocale, useT } from "@/lib/i18n/i18n-provider";
 import type { MessageKey } from "@/lib/i18n/messages";
 import type { BackupRow, DeleteBackupsBody } from "@/lib/schemas/backups";
@@ -114,7 +114,7 @@ export function DeleteBackupsDialog({ rows, onClose, onDeleted }: DeleteBackupsD
         onClose();
       }
     } catch (caught) {
-      setError(isApiError(caught) ? caught.message : t("backups.error.unknown"));
+      setError(errorMessage(caught, t("backups.error.unknown")));
     } finally {
       inFlight.current = false;
     }

@@ -18,7 +18,7 @@ import {
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useRenameBackupMutation } from "@/lib/api/backups";
-import { isApiError } from "@/lib/api/errors";
+import { errorMessage, isApiError } from "@/lib/api/errors";
 import { useT } from "@/lib/i18n/i18n-provider";
 import { makeRenameSchema } from "@/lib/schemas/backups";
 
@@ -60,10 +60,11 @@ export function RenameBackupDialog({ backup, open, onOpenChange }: RenameBackupD
       toast.success(t("backups.rename.done", { name }));
       onOpenChange(false);
     } catch (error) {
+      // Every 400 the rename gets is about the name, whichever field the cloud named.
       if (isApiError(error) && (error.field === "name" || error.status === 400)) {
         form.setError("name", { message: error.message }, { shouldFocus: true });
       } else {
-        setFormError(isApiError(error) ? error.message : t("backups.error.unknown"));
+        setFormError(errorMessage(error, t("backups.error.unknown")));
       }
     } finally {
       inFlight.current = false;

@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
-import { isApiError } from "@/lib/api/errors";
+import { errorMessage } from "@/lib/api/errors";
 import { useT } from "@/lib/i18n/i18n-provider";
 import { type ListQuery, listStateOf } from "./list-state-of";
 
@@ -27,7 +27,7 @@ export function ListError({
       <AlertCircleIcon aria-hidden="true" />
       <AlertTitle>{title}</AlertTitle>
       <AlertDescription>
-        <p>{isApiError(error) ? error.message : fallback}</p>
+        <p>{errorMessage(error, fallback)}</p>
         <Button variant="outline" size="sm" className="mt-2" onClick={onRetry}>
           {t("common.retry")}
         </Button>

@@ -13,7 +13,7 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
-import { isApiError } from "@/lib/api/errors";
+import { errorMessage } from "@/lib/api/errors";
 import { OVERVIEW_REFRESH_MS } from "@/lib/api/overview";
 import { formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { useLocale, useT } from "@/lib/i18n/i18n-provider";
@@ -291,7 +291,7 @@ function OverviewError({ error, onRetry }: { error: unknown; onRetry: () => void
         <AlertCircleIcon aria-hidden="true" />
         <AlertTitle>{t("overview.error")}</AlertTitle>
         <AlertDescription>
-          <p>{isApiError(error) ? error.message : t("backups.error.unknown")}</p>
+          <p>{errorMessage(error, t("backups.error.unknown"))}</p>
           <Button variant="outline" size="sm" className="mt-2" onClick={onRetry}>
             {t("common.retry")}
           </Button>

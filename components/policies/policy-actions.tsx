@@ -15,12 +15,12 @@ import {
   AlertDialogTitle,
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
-import { isApiError } from "@/lib/api/errors";
+import { errorMessage, isApiError } from "@/lib/api/errors";
 import { useDeletePolicy, useExecutePolicy, useSetPolicyEnabled } from "@/lib/api/policies";
 import { useT } from "@/lib/i18n/i18n-provider";
 import type { PolicyView } from "@/lib/schemas/policy";
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const messageOf = (error: unknown) => errorMessage(error, String(error));
 
 /** Props that make a button icon-only while keeping its name (label + policy) and a tooltip. */
 function compactProps(compact: boolean, label: string, name: string, size: "sm" | "default") {

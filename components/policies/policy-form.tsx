@@ -16,7 +16,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
-import { isApiError } from "@/lib/api/errors";
+import { errorMessage, showFieldError } from "@/lib/api/errors";
 import { candidateServersQuery, useCreatePolicy, useUpdatePolicy } from "@/lib/api/policies";
 import { useT } from "@/lib/i18n/i18n-provider";
 import type { Translate } from "@/lib/i18n/translate";
@@ -71,17 +71,17 @@ type FieldName =
   | "retention.count"
   | "retention.days";
 
-/** Where an API refusal belongs in this form (the API names body fields, e.g. `resources.0.id`). */
-function formFieldOf(field: string | undefined): FieldName | undefined {
-  if (!field) return undefined;
-  if (field.startsWith("resources") || field === "servers" || field === "moveServers")
-    return "servers";
-  if (field.startsWith("tags")) return "tags";
-  if (field.startsWith("retention.count")) return "retention.count";
-  if (field.startsWith("retention.days")) return "retention.days";
-  const known: FieldName[] = ["name", "description", "pattern"];
-  return known.find((f) => f === field);
-}
+const FIELDS: readonly FieldName[] = [
+  "name",
+  "description",
+  "pattern",
+  "servers",
+  "tags",
+  "retention.count",
+  "retention.days",
+];
+/** The API names the policy's body fields (`resources.0.id`); the form calls them servers. */
+const FIELD_ALIASES = { resources: "servers", moveServers: "servers" } as const;
 
 function defaultsOf(policy: PolicyView | undefined): PolicyFormValues {
   if (!policy) {
@@ -174,17 +174,15 @@ export function PolicyForm({ policy }: { policy?: PolicyView }) {
         );
         router.push("/policies");
       } catch (error) {
-        const field = isApiError(error) ? formFieldOf(error.field) : undefined;
-        const message = error instanceof Error ? error.message : String(error);
+        const field = showFieldError(form, error, FIELDS, {
+          aliases: FIELD_ALIASES,
+          focus: (f) => f !== "pattern" && f !== "servers",
+        });
         if (field) {
-          form.setError(
-            field,
-            { message },
-            { shouldFocus: field !== "pattern" && field !== "servers" },
-          );
           if (field === "pattern") patternRef.current?.focus();
           setFormError(t("policyForm.error.fix"));
         } else {
+          const message = errorMessage(error, t("backups.error.unknown"));
           setFormError(t("policyForm.error.form", { message }));
         }
         inFlight.current = false;

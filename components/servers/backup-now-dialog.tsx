@@ -20,7 +20,7 @@ import {
 } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { isApiError } from "@/lib/api/errors";
+import { errorMessage, showFieldError } from "@/lib/api/errors";
 import { useBackupNowMutation } from "@/lib/api/servers";
 import { useLocale, useT } from "@/lib/i18n/i18n-provider";
 import {
@@ -144,14 +144,9 @@ export function BackupNowDialog({ servers, onClose }: BackupNowDialogProps) {
         values.servers.filter((s) => failed.some((f) => f.serverId === s.id)),
       );
     } catch (error) {
-      if (isApiError(error) && error.field) {
-        const field = error.field as "name" | "description";
-        if (field === "name" || field === "description") {
-          form.setError(field, { message: error.message }, { shouldFocus: true });
-          return;
-        }
+      if (!showFieldError(form, error, ["name", "description"])) {
+        setFormError(errorMessage(error, t("backups.error.unknown")));
       }
-      setFormError(isApiError(error) ? error.message : t("backups.error.unknown"));
     } finally {
       inFlight.current = false;
     }

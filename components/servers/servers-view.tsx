@@ -26,7 +26,7 @@ import {
   TableRow,
 } from "@/components/ui/table";
 import { LIVE_REFRESH_MS } from "@/lib/api/backups";
-import { isApiError } from "@/lib/api/errors";
+import { errorMessage } from "@/lib/api/errors";
 import { serversQuery } from "@/lib/api/servers";
 import { useLocale, useT } from "@/lib/i18n/i18n-provider";
 import type { ServerRow } from "@/lib/schemas/backups";
@@ -375,7 +375,7 @@ export function ServersView() {
         <AlertCircleIcon aria-hidden="true" />
         <AlertTitle>{t("servers.error")}</AlertTitle>
         <AlertDescription>
-          <p>{isApiError(query.error) ? query.error.message : t("backups.error.unknown")}</p>
+          <p>{errorMessage(query.error, t("backups.error.unknown"))}</p>
           <Button variant="outline" size="sm" className="mt-2" onClick={() => void query.refetch()}>
             {t("common.retry")}
           </Button>

@@ -19,7 +19,7 @@ import {
 } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { isApiError } from "@/lib/api/errors";
+import { errorMessage, showFieldError } from "@/lib/api/errors";
 import { useCreateCheckpoint } from "@/lib/api/vaults";
 import { useT } from "@/lib/i18n/i18n-provider";
 import type { Translate } from "@/lib/i18n/translate";
@@ -50,7 +50,6 @@ function messagesFor(t: Translate): CheckpointMessages {
 }
 
 const FIELDS = ["resources", "name", "description"] as const;
-type FieldName = (typeof FIELDS)[number];
 
 type Props = {
   vault: VaultView;
@@ -170,12 +169,10 @@ function BackUpForm({
       });
       onCreated(checkpoint);
     } catch (error) {
-      const message = isApiError(error) ? error.message : String(error);
-      const field = isApiError(error)
-        ? FIELDS.find((f) => f === error.field || error.field?.startsWith(`${f}.`))
-        : undefined;
-      if (field) form.setError(field as FieldName, { message }, { shouldFocus: true });
-      else setFormError(t("vaults.backup.failed", { message }));
+      if (!showFieldError(form, error, FIELDS)) {
+        const message = errorMessage(error, t("backups.error.unknown"));
+        setFormError(t("vaults.backup.failed", { message }));
+      }
     } finally {
       inFlight.current = false;
     }

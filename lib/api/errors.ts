@@ -56,3 +56,47 @@ export function apiErrorFromBody(status: number, body: unknown): ApiError {
     message: `The console answered with status ${status}.`,
   });
 }
+
+/**
+ * The words to show for any failure: the console's own message (already in the user's language),
+ * or `fallback` for what is not an answer of the console (a bug, a parse failure).
+ */
+export function errorMessage(error: unknown, fallback: string): string {
+  return isApiError(error) && error.message ? error.message : fallback;
+}
+
+/**
+ * The field of a form that a refusal names, if the form has it. The API names body fields as
+ * dotted paths (`tags.0.key`, `resources.2`): a path within a field counts as that field, and
+ * `aliases` maps body names the form calls otherwise (`resources` → `servers`).
+ */
+export function formFieldOf<F extends string>(
+  error: unknown,
+  fields: readonly F[],
+  aliases: Readonly<Record<string, F>> = {},
+): F | undefined {
+  if (!isApiError(error) || !error.field) return undefined;
+  const named = error.field;
+  const within = (name: string) => named === name || named.startsWith(`${name}.`);
+  return fields.find(within) ?? Object.entries(aliases).find(([from]) => within(from))?.[1];
+}
+
+type FieldErrorTarget<F extends string> = {
+  setError(name: F, error: { message: string }, options?: { shouldFocus?: boolean }): void;
+};
+
+/**
+ * Shows a refusal beside the field it names, keeping everything typed, and gives that field.
+ * Undefined when it names none of the form's fields: the caller shows it above the form instead.
+ */
+export function showFieldError<F extends string>(
+  form: FieldErrorTarget<F>,
+  error: unknown,
+  fields: readonly F[],
+  options: { aliases?: Readonly<Record<string, F>>; focus?: (field: F) => boolean } = {},
+): F | undefined {
+  const field = formFieldOf(error, fields, options.aliases);
+  if (!field || !isApiError(error)) return undefined;
+  form.setError(field, { message: error.message }, { shouldFocus: options.focus?.(field) ?? true });
+  return field;
+}
