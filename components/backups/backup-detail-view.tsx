@@ -21,11 +21,11 @@ import {
   TableHeader,
   TableRow,
 } from "@/components/ui/table";
-import { wasDeletedHere } from "@/lib/a11y/delete-jobs";
 import { backupDetailQuery, LIVE_REFRESH_MS } from "@/lib/api/backups";
 import { errorMessage, isApiError } from "@/lib/api/errors";
 import { formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { useLocale, useT } from "@/lib/i18n/i18n-provider";
+import { wasDeletedHere } from "@/lib/jobs/delete-jobs";
 import type { BackupDetail, BackupService } from "@/lib/schemas/backups";
 import { canDelete, canRename, canRestore, restoreHref } from "./backup-actions";
 import { kindLabel } from "./backups-table";

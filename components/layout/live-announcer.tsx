@@ -9,13 +9,15 @@ import {
   type Politeness,
   subscribeAnnouncements,
 } from "@/lib/a11y/announcer";
-import { deleteJob } from "@/lib/a11y/delete-jobs";
+import { useT } from "@/lib/i18n/i18n-provider";
+import type { Translate } from "@/lib/i18n/translator";
+import { deleteJob } from "@/lib/jobs/delete-jobs";
 import {
   jobEndedAnnouncement,
   jobStartedText,
   joinSentences,
   type StartedJobKind,
-} from "@/lib/a11y/job-words";
+} from "@/lib/jobs/job-words";
 import {
   JOB_GIVE_UP_MS,
   type JobSource,
@@ -24,9 +26,7 @@ import {
   type WatchedJob,
   watchedJobs,
   watchJob,
-} from "@/lib/a11y/jobs";
-import { useT } from "@/lib/i18n/i18n-provider";
-import type { Translate } from "@/lib/i18n/translator";
+} from "@/lib/jobs/jobs";
 
 export { announce };
 
@@ -72,7 +72,7 @@ function JobWatcher() {
     let timer: number | undefined;
     const tick = async () => {
       try {
-        const { afterJobsEnded, pollJobs } = await import("@/lib/a11y/job-polling");
+        const { afterJobsEnded, pollJobs } = await import("@/lib/jobs/job-polling");
         const now = Date.now();
         const current = watchedJobs();
         const outcomes = await pollJobs(client, current, now);

@@ -667,7 +667,7 @@ export const en = {
   "live.resume": "Resume",
   "live.refresh": "Refresh",
 
-  // Screen-reader announcements of the jobs a user started (lib/a11y/jobs.ts).
+  // Screen-reader announcements of the jobs a user started (lib/jobs/jobs.ts).
   "announce.backup.started": "Backup of {name} started",
   "announce.backup.finished": "Backup of {name} finished",
   "announce.backup.failed": "Backup of {name} failed: {reason}",

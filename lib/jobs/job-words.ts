@@ -1,6 +1,6 @@
+import type { Politeness } from "@/lib/a11y/announcer";
 import type { MessageKey } from "@/lib/i18n/messages";
 import type { Translate } from "@/lib/i18n/translator";
-import type { Politeness } from "./announcer";
 import type { JobKind, JobOutcome, WatchedJob } from "./jobs";
 
 /** The jobs that say when they start (a delete's start is the dialog's toast). */
