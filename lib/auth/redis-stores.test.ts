@@ -7,6 +7,7 @@ import {
   startTestRedis,
   type TestRedis,
 } from "@/lib/testing/redis";
+import { describeLoginThrottle } from "./login-throttle.contract";
 import { type RedisHandle, redisHandle } from "./redis-client";
 import { redisIdempotencyStore } from "./redis-idempotency-store";
 import { redisLoginThrottle } from "./redis-login-throttle";
@@ -147,51 +148,21 @@ describe.runIf(run)("redis session store", () => {
 });
 
 describe.runIf(run)("redis login throttle", () => {
-  const subject = { account: "demo", user: "admin", address: "10.0.0.1" };
-
-  it("counts failures from every instance and makes each further attempt wait", async () => {
-    let clock = 1_000_000;
+  describeLoginThrottle("the LoginThrottle contract", async (options) => {
     const prefix = prefixOf();
-    const options = { freeAttempts: 3, baseDelayMs: 1_000, now: () => clock, prefix };
-    const one = redisLoginThrottle(a, options);
-    const two = redisLoginThrottle(b, options);
-    await one.recordFailure(subject);
-    await two.recordFailure(subject);
-    expect(await one.check(subject)).toEqual({ allowed: true });
-    await Promise.all([one.recordFailure(subject), two.recordFailure(subject)]);
-    // Four failures, three free: the next attempt waits 2 s, on either instance.
-    expect(await two.check(subject)).toEqual({ allowed: false, retryAfterS: 2 });
-    expect(await one.check({ ...subject, user: " ADMIN " })).toEqual({
-      allowed: false,
-      retryAfterS: 2,
-    });
-    clock += 2_000;
-    expect(await one.check(subject)).toEqual({ allowed: true });
-    // A success on one instance clears the pair bucket for all.
-    await two.recordFailure(subject);
-    await one.recordSuccess(subject);
-    expect(await two.check(subject)).toEqual({ allowed: true });
-  });
-
-  it("the per-user bucket stops attempts spread over addresses", async () => {
-    const clock = 5_000_000;
-    const one = redisLoginThrottle(a, {
-      freeAttempts: 1,
-      userFactor: 3,
-      now: () => clock,
-      prefix: prefixOf(),
-    });
-    for (let i = 0; i < 3; i++) await one.recordFailure({ ...subject, address: `10.0.1.${i}` });
-    expect((await one.check({ ...subject, address: "10.9.9.9" })).allowed).toBe(false);
+    return [
+      redisLoginThrottle(a, { ...options, prefix }),
+      redisLoginThrottle(b, { ...options, prefix }),
+    ];
   });
 
   it("buckets expire in Redis after forgetAfterMs and hold no user name", async () => {
     const prefix = prefixOf();
     const one = redisLoginThrottle(a, { forgetAfterMs: 60_000, prefix });
-    await one.recordFailure(subject);
+    await one.reserve({ account: "demo", user: "admin", address: "10.0.0.1" });
     const client = await inspect.client();
     const keys = await client.keys(`${prefix}*`);
-    expect(keys).toHaveLength(2);
+    expect(keys).toHaveLength(4);
     for (const key of keys) {
       expect(key).not.toContain("admin");
       const ttl = await client.pTTL(key);

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { type AuditStore, sqliteAuditStore } from "@/lib/server/audit-store";
 import { type IdempotencyStore, sqliteIdempotencyStore } from "@/lib/server/idempotency";
-import { type LoginThrottle, memoryLoginThrottle, type ThrottleOptions } from "./login-throttle";
+import type { LoginThrottle, ThrottleOptions } from "./login-throttle";
 import { redisAuditStore } from "./redis-audit-store";
 import { type RedisHandle, redisHandle } from "./redis-client";
 import { redisIdempotencyStore } from "./redis-idempotency-store";
@@ -10,14 +10,14 @@ import { redisLoginThrottle } from "./redis-login-throttle";
 import { redisSessionStore } from "./redis-session-store";
 import type { SessionLimits } from "./session-service";
 import type { SessionStore } from "./session-store";
+import { sqliteLoginThrottle } from "./sqlite-login-throttle";
 import { sqliteSessionStore } from "./sqlite-session-store";
 import type { TokenCipher } from "./token-crypto";
 
 /**
  * Where the state that several console instances must share lives: with REDIS_URL set, sessions,
  * sign-in throttling, restore idempotency records and the audit trail go to Redis; without it, to
- * the SQLite file (sessions, idempotency, audit) and the process's memory (throttle), as for a
- * single instance.
+ * the SQLite file (sessions, idempotency, audit, throttle), as for a single instance.
  */
 const envSchema = z.object({
   REDIS_URL: z
@@ -84,11 +84,14 @@ export function sessionStoreFor(options: {
   });
 }
 
-export function loginThrottleFor(options: Partial<ThrottleOptions>): LoginThrottle {
+export function loginThrottleFor(
+  sqlitePath: string,
+  options: Partial<ThrottleOptions>,
+): LoginThrottle {
   const redis = sharedRedis();
   return redis
     ? redisLoginThrottle(redis.handle, { ...options, prefix: redis.prefix })
-    : memoryLoginThrottle(options);
+    : sqliteLoginThrottle({ ...options, path: sqlitePath });
 }
 
 export function idempotencyStoreFor(sqlitePath: string): IdempotencyStore {

@@ -16,7 +16,8 @@ export const POST = withRoute(
   async ({ req, body }) => {
     const subject = { account: body.domain, user: body.user, address: clientAddress(req) };
     const throttle = loginThrottle();
-    const verdict = await throttle.check(subject);
+    // Reserved (counted as a failure) before IAM is asked, so parallel guesses cannot all pass.
+    const verdict = await throttle.reserve(subject);
     if (!verdict.allowed) {
       audit("sign-in throttled", {
         account: body.domain,
@@ -33,8 +34,9 @@ export const POST = withRoute(
     try {
       iam = await signInToIam(body);
     } catch (error) {
-      if (error instanceof RouteError && error.code === "INVALID_CREDENTIALS") {
-        await throttle.recordFailure(subject);
+      // Only a wrong password keeps the reservation; IAM down or an unknown project give it back.
+      if (!(error instanceof RouteError && error.code === "INVALID_CREDENTIALS")) {
+        await throttle.release(subject);
       }
       audit("sign-in failed", {
         account: body.domain,
@@ -44,7 +46,7 @@ export const POST = withRoute(
       });
       throw error;
     }
-    await throttle.recordSuccess(subject);
+    await throttle.succeeded(subject);
 
     const scope = cookieScopeFor(req);
     const service = sessions();
