@@ -13,7 +13,7 @@ import { redisIdempotencyStore } from "./redis-idempotency-store";
 import { redisLoginThrottle } from "./redis-login-throttle";
 import { redisSessionStore } from "./redis-session-store";
 import { parseRedisSettings } from "./redis-stores";
-import { sessionService } from "./session-service";
+import { sessionKey, sessionService } from "./session-service";
 import type { SessionData } from "./session-store";
 import { tokenCipher } from "./token-crypto";
 
@@ -81,6 +81,28 @@ describe.runIf(run)("redis session store", () => {
     expect(keys[0]).not.toContain(id);
     const stored = JSON.stringify(await client.hGetAll(keys[0] ?? ""));
     expect(stored).not.toContain("MIIsecret");
+  });
+
+  it("whoever can write to Redis cannot redirect the token nor make a session writable", async () => {
+    const { prefix, one } = stores();
+    const service = sessionService({ store: one, limits });
+    const writable = await service.start(sessionData());
+    const readOnly = await service.start(sessionData({ readOnly: true }));
+    const client = await inspect.client();
+    const [keyW, keyR] = [writable.id, readOnly.id].map(
+      (id) => `${prefix}session:${sessionKey(id)}`,
+    );
+    const stored = await client.hGetAll(keyW ?? "");
+    expect(JSON.stringify(stored)).not.toMatch(/readOnly|endpoints|http/);
+    // What an attacker might try with the old layout (plain JSON beside a sealed token):
+    await client.hSet(keyR ?? "", "data", stored.data ?? "");
+    expect((await service.resume(readOnly.id)).status).toBe("none");
+    await client.hSet(
+      keyW ?? "",
+      "data",
+      JSON.stringify({ ...sessionData(), endpoints: { csbs: "http://evil.example" } }),
+    );
+    expect((await service.resume(writable.id)).status).toBe("none");
   });
 
   it("expires in Redis at the idle deadline (plus grace), moved by activity", async () => {
@@ -271,14 +293,34 @@ describe("parseRedisSettings", () => {
     expect(parseRedisSettings({ REDIS_URL: " " })).toBeNull();
   });
 
-  it("reads redis:// and rediss:// URLs with a default key prefix", () => {
-    expect(parseRedisSettings({ REDIS_URL: "redis://10.0.0.5:6379/2" })).toEqual({
-      url: "redis://10.0.0.5:6379/2",
+  it("reads rediss:// URLs, and redis:// on loopback or when plaintext is allowed", () => {
+    expect(parseRedisSettings({ REDIS_URL: "redis://127.0.0.1:6379/2" })).toEqual({
+      url: "redis://127.0.0.1:6379/2",
       prefix: "cbc:",
     });
+    expect(parseRedisSettings({ REDIS_URL: "redis://localhost:6379" })?.url).toBe(
+      "redis://localhost:6379",
+    );
+    expect(parseRedisSettings({ REDIS_URL: "redis://[::1]:6379" })?.url).toBe("redis://[::1]:6379");
+    expect(
+      parseRedisSettings({ REDIS_URL: "redis://10.0.0.5:6379/2", REDIS_ALLOW_PLAINTEXT: "1" }),
+    )?.toEqual({ url: "redis://10.0.0.5:6379/2", prefix: "cbc:" });
     expect(
       parseRedisSettings({ REDIS_URL: "rediss://:pw@cache:6380", REDIS_KEY_PREFIX: "prod:" }),
     ).toEqual({ url: "rediss://:pw@cache:6380", prefix: "prod:" });
+  });
+
+  it("refuses plain redis:// to another host unless REDIS_ALLOW_PLAINTEXT=1", () => {
+    for (const url of [
+      "redis://10.0.0.5:6379/2",
+      "redis://:pw@cache:6379",
+      "redis://127.evil.example",
+    ]) {
+      expect(() => parseRedisSettings({ REDIS_URL: url })).toThrow(
+        /rediss:\/\/.*REDIS_ALLOW_PLAINTEXT/,
+      );
+      expect(() => parseRedisSettings({ REDIS_URL: url })).not.toThrow(/pw@/);
+    }
   });
 
   it("refuses other schemes without echoing the value", () => {
