@@ -2,9 +2,11 @@
 import { NextResponse } from "next/server";
 import { readSessionId, sessionCookie } from "@/lib/auth/cookies";
 import { signInToIam } from "@/lib/auth/iam-login";
-import { isReadOnlyRoles } from "@/lib/auth/roles";
+import { domainAllowed, readOnlyFor } from "@/lib/auth/roles";
 import { cookieScopeFor, sessionInfoOf, sessions } from "@/lib/auth/session";
 import { sessionDeadlines } from "@/lib/auth/session-service";
+import { cloudConfig } from "@/lib/cloud/config";
+import { revokeToken } from "@/lib/cloud/iam";
 import { loginBodySchema } from "@/lib/schemas/session";
 import { audit } from "@/lib/server/audit";
 import { clientAddress, loginThrottle } from "@/lib/server/login-throttle-instance";
@@ -47,6 +49,17 @@ export const POST = withRoute(
       throw error;
     }
     await throttle.succeeded(subject);
+    if (!domainAllowed(iam.domain.id, cloudConfig().allowedDomains)) {
+      // Right credentials of an account this console does not serve: no session, token revoked.
+      void revokeToken(iam.token).catch(() => {});
+      audit("sign-in failed", {
+        account: body.domain,
+        user: body.user,
+        address: subject.address,
+        reason: "ACCOUNT_NOT_ALLOWED",
+      });
+      throw new RouteError({ code: "ACCOUNT_NOT_ALLOWED" });
+    }
 
     const scope = cookieScopeFor(req);
     const service = sessions();
@@ -60,7 +73,10 @@ export const POST = withRoute(
       domain: iam.domain.name ? iam.domain : { id: iam.domain.id, name: body.domain },
       project: iam.project,
       roles: iam.roles,
-      readOnly: isReadOnlyRoles(iam.roles),
+      readOnly: readOnlyFor(iam.roles, {
+        aksk: !!cloudConfig().aksk,
+        changeRoles: cloudConfig().changeRoles,
+      }),
       endpoints: iam.endpoints,
     });
 
