@@ -49,6 +49,8 @@ function placeError(error: unknown, t: Translate): { field?: FieldName; message:
       return { field: "project", message: t("login.error.unknownProject") };
     case "TOO_MANY_ATTEMPTS":
       return { message: t("login.error.tooManyAttempts") };
+    case "ACCOUNT_NOT_ALLOWED":
+      return { message: t("login.error.accountNotAllowed") };
     case "IAM_UNREACHABLE":
       return { message: t("login.error.iamUnreachable") };
     case "NETWORK":

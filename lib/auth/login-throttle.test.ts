@@ -1,51 +1,33 @@
-import { describe, expect, it } from "vitest";
-import { memoryLoginThrottle } from "./login-throttle";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { defaultThrottleOptions, waitMs } from "./login-throttle";
+import { describeLoginThrottle } from "./login-throttle.contract";
+import { sqliteLoginThrottle } from "./sqlite-login-throttle";
 
-describe("login throttle", () => {
-  const subject = { account: "demo", user: "admin", address: "10.0.0.1" };
+const dir = mkdtempSync(join(tmpdir(), "cbc-throttle-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
 
-  function setup() {
-    let clock = 1_000_000;
-    const throttle = memoryLoginThrottle({ freeAttempts: 3, now: () => clock });
-    return { throttle, advance: (ms: number) => (clock += ms) };
-  }
+// Two connections to one file: two console processes on one machine.
+describeLoginThrottle("sqlite login throttle", async (options) => {
+  const path = join(dir, `t${n++}.sqlite`);
+  return [sqliteLoginThrottle({ ...options, path }), sqliteLoginThrottle({ ...options, path })];
+});
 
-  it("allows a few failures, then makes each attempt wait longer", async () => {
-    const { throttle, advance } = setup();
-    for (let i = 0; i < 3; i++) {
-      expect(await throttle.check(subject)).toEqual({ allowed: true });
-      await throttle.recordFailure(subject);
-    }
-    expect(await throttle.check(subject)).toEqual({ allowed: false, retryAfterS: 1 });
-    advance(1_000);
-    expect(await throttle.check(subject)).toEqual({ allowed: true });
-    await throttle.recordFailure(subject);
-    expect(await throttle.check(subject)).toEqual({ allowed: false, retryAfterS: 2 });
-    advance(2_000);
-    await throttle.recordFailure(subject);
-    expect(await throttle.check(subject)).toEqual({ allowed: false, retryAfterS: 4 });
-  });
-
-  it("keys on user and address, case-insensitively for the names", async () => {
-    const { throttle } = setup();
-    for (let i = 0; i < 4; i++) await throttle.recordFailure(subject);
-    expect((await throttle.check({ ...subject, user: "ADMIN" })).allowed).toBe(false);
-    expect((await throttle.check({ ...subject, address: "10.0.0.2" })).allowed).toBe(true);
-    expect((await throttle.check({ ...subject, user: "auditor" })).allowed).toBe(true);
-  });
-
-  it("bounds failures spread over many addresses with the per-user bucket", async () => {
-    const { throttle } = setup();
-    for (let i = 0; i < 15; i++) await throttle.recordFailure({ ...subject, address: `10.1.${i}` });
-    expect((await throttle.check({ ...subject, address: "10.9.9.9" })).allowed).toBe(false);
-  });
-
-  it("clears the user+address bucket after a success", async () => {
-    const { throttle, advance } = setup();
-    for (let i = 0; i < 4; i++) await throttle.recordFailure(subject);
-    advance(60_000);
-    await throttle.recordSuccess(subject);
-    await throttle.recordFailure(subject);
-    expect(await throttle.check(subject)).toEqual({ allowed: true });
+describe("waitMs", () => {
+  const options = { ...defaultThrottleOptions, freeAttempts: 3 };
+  it("doubles the delay with every failure past the free ones, and forgets old buckets", () => {
+    const at = 10_000_000;
+    const pair = (failures: number, ago = 0) => ({ pair: { failures, lastFailureAt: at - ago } });
+    expect(waitMs(pair(2), false, at, options)).toBe(0);
+    expect(waitMs(pair(3), false, at, options)).toBe(1_000);
+    expect(waitMs(pair(5), false, at, options)).toBe(4_000);
+    expect(waitMs(pair(5, 3_000), false, at, options)).toBe(1_000);
+    expect(waitMs(pair(50, options.forgetAfterMs + 1), false, at, options)).toBe(0);
+    const user = { user: { failures: 100, lastFailureAt: at } };
+    expect(waitMs(user, false, at, options)).toBeGreaterThan(0);
+    expect(waitMs(user, true, at, options)).toBe(0);
   });
 });

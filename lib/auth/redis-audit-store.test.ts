@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuditEntry } from "@/lib/server/audit-store";
-import { describeAuditStore } from "@/lib/server/audit-store.contract";
+import { describeAuditStore, describeUnverifiedAudit } from "@/lib/server/audit-store.contract";
 import { needBinary, redisServerPath, startTestRedis, type TestRedis } from "@/lib/testing/redis";
 import { matchesAuditQuery, redisAuditStore } from "./redis-audit-store";
 import { type RedisHandle, redisHandle } from "./redis-client";
@@ -34,6 +34,10 @@ describe.runIf(run)("redis audit store", () => {
   describeAuditStore("the AuditStore contract", async () =>
     // Small chunks: filtered lists cross chunk borders, same-millisecond entries among them.
     redisAuditStore(a, { prefix: prefixOf(), scanChunk: 5 }),
+  );
+
+  describeUnverifiedAudit("unverified events", async () =>
+    redisAuditStore(a, { prefix: prefixOf(), unverifiedCap: 5, unverifiedPerHour: 3 }),
   );
 
   it("one trail for every instance: what one records, the other lists", async () => {

@@ -4,6 +4,9 @@ import {
   type AuditQuery,
   type AuditStore,
   normalizeEntry,
+  UNVERIFIED_CAP,
+  UNVERIFIED_PER_HOUR,
+  type UnverifiedLimits,
 } from "@/lib/server/audit-store";
 import type { RedisHandle } from "./redis-client";
 
@@ -16,12 +19,16 @@ import type { RedisHandle } from "./redis-client";
  *   time (ms × 1000 plus a sequence number, so that entries of the same millisecond keep their
  *   order across instances); capped at `maxEntries`, the oldest dropped first;
  * - `seq`: the sequence counter;
- * - `accounts`: the accounts that have a trail, for `purgeOlderThan`.
+ * - `accounts`: the accounts that have a trail, for `purgeOlderThan`, and the accounts known to be
+ *   real (only a signed-in session starts a trail);
+ * - `unverified`: one sorted set of the events nobody signed in for, whatever account they name,
+ *   capped at `unverifiedCap`; `shown:{name}`: how many of them reached that account's trail in
+ *   the current hour.
  *
  * Listing without filters (or with a time span only) is a range read; the other filters scan the
  * account's entries in the span in chunks, which the cap keeps bounded.
  */
-export type RedisAuditOptions = {
+export type RedisAuditOptions = UnverifiedLimits & {
   prefix?: string;
   maxEntries?: number;
   /** Entries read per round trip of a filtered list (small in tests, to cross chunk borders). */
@@ -40,6 +47,24 @@ redis.call('ZADD', KEYS[1], score, ARGV[1])
 redis.call('SADD', KEYS[3], ARGV[5])
 local extra = redis.call('ZCARD', KEYS[1]) - tonumber(ARGV[3])
 if extra > 0 then redis.call('ZREMRANGEBYRANK', KEYS[1], 0, extra - 1) end
+return 1
+`;
+
+// KEYS: unverified, account, seq, accounts, shown. ARGV: entry, ms, unverifiedCap, seqSpan,
+// account, perHour, maxEntries. Atomic: the account check, the hourly count and both writes.
+const RECORD_UNVERIFIED = `
+local seq = redis.call('INCR', KEYS[3]) % tonumber(ARGV[4])
+local score = tonumber(ARGV[2]) * tonumber(ARGV[4]) + seq
+redis.call('ZADD', KEYS[1], score, ARGV[1])
+local extra = redis.call('ZCARD', KEYS[1]) - tonumber(ARGV[3])
+if extra > 0 then redis.call('ZREMRANGEBYRANK', KEYS[1], 0, extra - 1) end
+if redis.call('SISMEMBER', KEYS[4], ARGV[5]) == 0 then return 0 end
+local n = redis.call('INCR', KEYS[5])
+if n == 1 then redis.call('EXPIRE', KEYS[5], 3600) end
+if n > tonumber(ARGV[6]) then return 0 end
+redis.call('ZADD', KEYS[2], score, ARGV[1])
+local over = redis.call('ZCARD', KEYS[2]) - tonumber(ARGV[7])
+if over > 0 then redis.call('ZREMRANGEBYRANK', KEYS[2], 0, over - 1) end
 return 1
 `;
 
@@ -74,6 +99,8 @@ export function redisAuditStore(redis: RedisHandle, options: RedisAuditOptions =
   const accountKey = (account: string) => `${base}account:${encodeURIComponent(account)}`;
   const seqKey = `${base}seq`;
   const accountsKey = `${base}accounts`;
+  const unverifiedKey = `${base}unverified`;
+  const shownKey = (account: string) => `${base}shown:${encodeURIComponent(account)}`;
   const scoreOf = (date: Date) => date.getTime() * SEQ_SPAN;
 
   /** The query's time span as ZRANGE BYSCORE bounds (`to` is exclusive, as in SQLite). */
@@ -99,6 +126,36 @@ export function redisAuditStore(redis: RedisHandle, options: RedisAuditOptions =
         ],
       });
       return entry;
+    },
+
+    async recordUnverified(input) {
+      const entry = normalizeEntry(input);
+      const client = await redis.client();
+      const shown = await client.eval(RECORD_UNVERIFIED, {
+        keys: [
+          unverifiedKey,
+          accountKey(entry.account),
+          seqKey,
+          accountsKey,
+          shownKey(entry.account),
+        ],
+        arguments: [
+          JSON.stringify(entry),
+          String(Date.parse(entry.at)),
+          String(options.unverifiedCap ?? UNVERIFIED_CAP),
+          String(SEQ_SPAN),
+          entry.account,
+          String(options.unverifiedPerHour ?? UNVERIFIED_PER_HOUR),
+          String(maxEntries),
+        ],
+      });
+      return { shown: shown === 1 };
+    },
+
+    async listUnverified(limit) {
+      const client = await redis.client();
+      const raws = await client.zRange(unverifiedKey, 0, limit - 1, { REV: true });
+      return raws.map(parse);
     },
 
     async list(query) {
@@ -145,6 +202,7 @@ export function redisAuditStore(redis: RedisHandle, options: RedisAuditOptions =
     async purgeOlderThan(before) {
       const client = await redis.client();
       const accounts = await client.sMembers(accountsKey);
+      await client.zRemRangeByScore(unverifiedKey, "-inf", `(${scoreOf(before)}`);
       await Promise.all(
         accounts.map((account) =>
           client.zRemRangeByScore(accountKey(account), "-inf", `(${scoreOf(before)}`),

@@ -1,85 +1,110 @@
-import { createHash } from "node:crypto";
 import {
+  BUCKETS,
   defaultThrottleOptions,
-  delayAfter,
-  type LoginSubject,
+  freeFailures,
   type LoginThrottle,
+  SKIPPED_FOR_GOOD_ADDRESS,
   type ThrottleOptions,
+  throttleKeys,
+  verdictOf,
 } from "./login-throttle";
 import type { RedisHandle } from "./redis-client";
 
 /**
  * The sign-in throttle of login-throttle.ts with its buckets in Redis, so that every console
- * instance counts the same failures (an attacker gains nothing by spreading attempts over
- * instances). Same rules, same options; each bucket is a hash that Redis forgets `forgetAfterMs`
- * after its last failure. Bucket keys are hashes: user names typed into the form never become
- * Redis keys verbatim.
+ * instance counts the same attempts. A reservation is one script (checked and counted atomically);
+ * it repeats `waitMs` of login-throttle.ts in Lua, tested against the same cases as the SQLite
+ * throttle. Each bucket is a hash that Redis forgets `forgetAfterMs` after its last failure; keys
+ * are hashes (no user name in Redis), all in the `{throttle}` hash slot.
  */
+
+// KEYS: pair, user, address, global, good. ARGV: now, forgetMs, baseMs, maxMs, the four buckets'
+// free failures, address, then 1/0 per bucket: skipped for the good address.
+const RESERVE = `
+local now = tonumber(ARGV[1])
+local forget = tonumber(ARGV[2])
+local base = tonumber(ARGV[3])
+local maxd = tonumber(ARGV[4])
+local good = redis.call('GET', KEYS[5]) == ARGV[9]
+local wait = 0
+for i = 1, 4 do
+  if not (good and ARGV[9 + i] == '1') then
+    local f = tonumber(redis.call('HGET', KEYS[i], 'failures') or '0')
+    local last = tonumber(redis.call('HGET', KEYS[i], 'lastFailureAt') or '0')
+    local free = tonumber(ARGV[4 + i])
+    if f >= free and now - last <= forget then
+      local d = math.min(base * 2 ^ math.min(f - free, 30), maxd)
+      local w = last + d - now
+      if w > wait then wait = w end
+    end
+  end
+end
+if wait > 0 then return math.ceil(wait) end
+for i = 1, 4 do
+  redis.call('HINCRBY', KEYS[i], 'failures', 1)
+  redis.call('HSET', KEYS[i], 'lastFailureAt', ARGV[1])
+  redis.call('PEXPIRE', KEYS[i], forget)
+end
+return 0
+`;
+
+// KEYS: the buckets to give one failure back to.
+const REFUND = `
+for i = 1, #KEYS do
+  local f = tonumber(redis.call('HGET', KEYS[i], 'failures') or '0')
+  if f > 0 then redis.call('HINCRBY', KEYS[i], 'failures', -1) end
+end
+return 1
+`;
+
 export function redisLoginThrottle(
   redis: RedisHandle,
   partial: Partial<ThrottleOptions> & { prefix?: string } = {},
 ): LoginThrottle {
   const { prefix = "cbc:", ...rest } = partial;
-  const options = { ...defaultThrottleOptions, ...rest };
+  const options: ThrottleOptions = { ...defaultThrottleOptions, ...rest };
   const now = options.now ?? (() => Date.now());
-
-  const keys = (s: LoginSubject) => {
-    const user = `${s.account.trim().toLowerCase()}\u0000${s.user.trim().toLowerCase()}`;
-    const hash = (text: string) => createHash("sha256").update(text).digest("base64url");
+  const keysOf = (subject: Parameters<typeof throttleKeys>[0]) => {
+    const keys = throttleKeys(subject);
+    const full = (key: string) => `${prefix}{throttle}:${key}`;
     return {
-      pair: `${prefix}throttle:pair:${hash(`${user}\u0000${s.address}`)}`,
-      user: `${prefix}throttle:user:${hash(user)}`,
+      buckets: BUCKETS.map((b) => full(keys[b])),
+      pair: full(keys.pair),
+      good: full(keys.good),
     };
   };
 
-  function waitFor(
-    bucket: { failures?: string; lastFailureAt?: string },
-    free: number,
-    at: number,
-  ): number {
-    const failures = Number(bucket.failures ?? 0);
-    const lastFailureAt = Number(bucket.lastFailureAt ?? 0);
-    if (!failures || at - lastFailureAt > options.forgetAfterMs) return 0;
-    return Math.max(0, lastFailureAt + delayAfter(failures, free, options) - at);
-  }
-
   return {
-    async check(subject) {
-      const at = now();
-      const { pair, user } = keys(subject);
+    async reserve(subject) {
+      const keys = keysOf(subject);
       const client = await redis.client();
-      const [pairBucket, userBucket] = await Promise.all([
-        client.hGetAll(pair),
-        client.hGetAll(user),
-      ]);
-      const waitMs = Math.max(
-        waitFor(pairBucket, options.freeAttempts, at),
-        waitFor(userBucket, options.freeAttempts * options.userFactor, at),
-      );
-      return waitMs > 0
-        ? { allowed: false, retryAfterS: Math.ceil(waitMs / 1000) }
-        : { allowed: true };
+      const wait = await client.eval(RESERVE, {
+        keys: [...keys.buckets, keys.good],
+        arguments: [
+          String(now()),
+          String(options.forgetAfterMs),
+          String(options.baseDelayMs),
+          String(options.maxDelayMs),
+          ...BUCKETS.map((b) => String(freeFailures(b, options))),
+          subject.address,
+          ...BUCKETS.map((b) => (SKIPPED_FOR_GOOD_ADDRESS.includes(b) ? "1" : "0")),
+        ],
+      });
+      return verdictOf(Number(wait));
     },
 
-    async recordFailure(subject) {
-      const at = String(now());
-      const { pair, user } = keys(subject);
+    async succeeded(subject) {
+      const keys = keysOf(subject);
       const client = await redis.client();
-      // One transaction: two instances recording at once both count.
-      await client
-        .multi()
-        .hIncrBy(pair, "failures", 1)
-        .hSet(pair, "lastFailureAt", at)
-        .pExpire(pair, options.forgetAfterMs)
-        .hIncrBy(user, "failures", 1)
-        .hSet(user, "lastFailureAt", at)
-        .pExpire(user, options.forgetAfterMs)
-        .exec();
+      await client.del(keys.pair);
+      await client.eval(REFUND, { keys: keys.buckets.filter((k) => k !== keys.pair) });
+      await client.set(keys.good, subject.address, { PX: options.rememberGoodMs });
     },
 
-    async recordSuccess(subject) {
+    async release(subject) {
+      const keys = keysOf(subject);
       const client = await redis.client();
-      await client.del(keys(subject).pair);
+      await client.eval(REFUND, { keys: keys.buckets });
     },
   };
 }

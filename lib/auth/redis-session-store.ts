@@ -2,11 +2,14 @@ import "server-only";
 import type { RedisHandle } from "./redis-client";
 import type { SessionLimits } from "./session-service";
 import type { SessionData, SessionStore } from "./session-store";
-import type { TokenCipher } from "./token-crypto";
+import { openRecord, sealRecord, type TokenCipher } from "./token-crypto";
 
 /**
  * Sessions in Redis, shared by every console instance that uses the same REDIS_URL. One hash per
- * session (`{prefix}session:{key}`): the cloud part as JSON, the sealed token, and the times.
+ * session (`{prefix}session:{key}`): the whole record sealed with its key as associated data
+ * (lib/auth/token-crypto.ts), and the times Redis needs for the expiry in the clear (a change to
+ * them moves the expiry, never the deadlines, which the session service checks from the sealed
+ * creation time).
  * Each hash expires on its own when the session would (the idle deadline, capped by the absolute
  * one and the token's), so Redis needs no sweeping; the session service still checks the
  * deadlines itself on every lookup. `graceMs` keeps an ended record a little longer so that a
@@ -37,7 +40,8 @@ const REPLACE = `
 local times = redis.call('HMGET', KEYS[1], 'createdAt', 'lastActiveAt')
 if not times[1] then return 0 end
 local expiresAt = math.min(tonumber(times[1]) + tonumber(ARGV[3]), tonumber(ARGV[4]) - tonumber(ARGV[5]))
-redis.call('HSET', KEYS[1], 'data', ARGV[1], 'token', ARGV[2], 'expiresAt', string.format('%d', expiresAt))
+redis.call('HSET', KEYS[1], 'data', ARGV[1], 'expiresAt', string.format('%d', expiresAt))
+redis.call('HDEL', KEYS[1], 'token')
 local deadline = math.min(tonumber(times[2]) + tonumber(ARGV[6]), expiresAt)
 redis.call('PEXPIREAT', KEYS[1], string.format('%d', deadline + tonumber(ARGV[7])))
 return 1
@@ -52,23 +56,16 @@ export function redisSessionStore(options: RedisSessionStoreOptions): SessionSto
   const expiresAtOf = (createdAt: number, tokenExpiresAt: number) =>
     Math.min(createdAt + limits.absoluteMs, tokenExpiresAt - limits.tokenMarginMs);
 
-  function split(data: SessionData): { data: string; token: string } {
-    const { token, ...rest } = data;
-    return { data: JSON.stringify(rest), token: cipher.seal(token) };
-  }
-
   return {
     async create(key, record) {
       const { createdAt, lastActiveAt, ...data } = record;
-      const stored = split(data);
       const expiresAt = expiresAtOf(createdAt, data.tokenExpiresAt);
       const deadline = Math.min(lastActiveAt + limits.idleMs, expiresAt);
       const client = await redis.client();
       await client
         .multi()
         .hSet(keyOf(key), {
-          data: stored.data,
-          token: stored.token,
+          data: sealRecord(cipher, key, data, createdAt),
           createdAt: String(createdAt),
           lastActiveAt: String(lastActiveAt),
           expiresAt: String(expiresAt),
@@ -79,17 +76,12 @@ export function redisSessionStore(options: RedisSessionStoreOptions): SessionSto
 
     async get(key) {
       const client = await redis.client();
-      const row = await client.hGetAll(keyOf(key));
-      if (!row.data || !row.token || !row.createdAt || !row.lastActiveAt) return null;
-      const token = cipher.open(row.token);
-      if (token === null) return null;
-      const data = JSON.parse(row.data) as Omit<SessionData, "token">;
-      return {
-        ...data,
-        token,
-        createdAt: Number(row.createdAt),
-        lastActiveAt: Number(row.lastActiveAt),
-      };
+      const row = await client.hmGet(keyOf(key), ["data", "lastActiveAt"]);
+      const [sealedText, lastActiveAt] = row;
+      if (!sealedText || !lastActiveAt) return null;
+      const sealed = openRecord<SessionData>(cipher, key, sealedText);
+      if (!sealed) return null;
+      return { ...sealed, lastActiveAt: Number(lastActiveAt) };
     },
 
     async touch(key, lastActiveAt) {
@@ -101,13 +93,15 @@ export function redisSessionStore(options: RedisSessionStoreOptions): SessionSto
     },
 
     async replaceData(key, data) {
-      const stored = split(data);
       const client = await redis.client();
+      const sealedText = await client.hGet(keyOf(key), "data");
+      const current = sealedText ? openRecord<SessionData>(cipher, key, sealedText) : null;
+      if (!current) return;
       await client.eval(REPLACE, {
         keys: [keyOf(key)],
         arguments: [
-          stored.data,
-          stored.token,
+          sealRecord(cipher, key, data, current.createdAt),
+          "",
           String(limits.absoluteMs),
           String(data.tokenExpiresAt),
           String(limits.tokenMarginMs),

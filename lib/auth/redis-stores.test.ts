@@ -7,12 +7,13 @@ import {
   startTestRedis,
   type TestRedis,
 } from "@/lib/testing/redis";
+import { describeLoginThrottle } from "./login-throttle.contract";
 import { type RedisHandle, redisHandle } from "./redis-client";
 import { redisIdempotencyStore } from "./redis-idempotency-store";
 import { redisLoginThrottle } from "./redis-login-throttle";
 import { redisSessionStore } from "./redis-session-store";
 import { parseRedisSettings } from "./redis-stores";
-import { sessionService } from "./session-service";
+import { sessionKey, sessionService } from "./session-service";
 import type { SessionData } from "./session-store";
 import { tokenCipher } from "./token-crypto";
 
@@ -82,6 +83,28 @@ describe.runIf(run)("redis session store", () => {
     expect(stored).not.toContain("MIIsecret");
   });
 
+  it("whoever can write to Redis cannot redirect the token nor make a session writable", async () => {
+    const { prefix, one } = stores();
+    const service = sessionService({ store: one, limits });
+    const writable = await service.start(sessionData());
+    const readOnly = await service.start(sessionData({ readOnly: true }));
+    const client = await inspect.client();
+    const [keyW, keyR] = [writable.id, readOnly.id].map(
+      (id) => `${prefix}session:${sessionKey(id)}`,
+    );
+    const stored = await client.hGetAll(keyW ?? "");
+    expect(JSON.stringify(stored)).not.toMatch(/readOnly|endpoints|http/);
+    // What an attacker might try with the old layout (plain JSON beside a sealed token):
+    await client.hSet(keyR ?? "", "data", stored.data ?? "");
+    expect((await service.resume(readOnly.id)).status).toBe("none");
+    await client.hSet(
+      keyW ?? "",
+      "data",
+      JSON.stringify({ ...sessionData(), endpoints: { csbs: "http://evil.example" } }),
+    );
+    expect((await service.resume(writable.id)).status).toBe("none");
+  });
+
   it("expires in Redis at the idle deadline (plus grace), moved by activity", async () => {
     const { prefix, one } = stores();
     const created = Date.now();
@@ -147,51 +170,21 @@ describe.runIf(run)("redis session store", () => {
 });
 
 describe.runIf(run)("redis login throttle", () => {
-  const subject = { account: "demo", user: "admin", address: "10.0.0.1" };
-
-  it("counts failures from every instance and makes each further attempt wait", async () => {
-    let clock = 1_000_000;
+  describeLoginThrottle("the LoginThrottle contract", async (options) => {
     const prefix = prefixOf();
-    const options = { freeAttempts: 3, baseDelayMs: 1_000, now: () => clock, prefix };
-    const one = redisLoginThrottle(a, options);
-    const two = redisLoginThrottle(b, options);
-    await one.recordFailure(subject);
-    await two.recordFailure(subject);
-    expect(await one.check(subject)).toEqual({ allowed: true });
-    await Promise.all([one.recordFailure(subject), two.recordFailure(subject)]);
-    // Four failures, three free: the next attempt waits 2 s, on either instance.
-    expect(await two.check(subject)).toEqual({ allowed: false, retryAfterS: 2 });
-    expect(await one.check({ ...subject, user: " ADMIN " })).toEqual({
-      allowed: false,
-      retryAfterS: 2,
-    });
-    clock += 2_000;
-    expect(await one.check(subject)).toEqual({ allowed: true });
-    // A success on one instance clears the pair bucket for all.
-    await two.recordFailure(subject);
-    await one.recordSuccess(subject);
-    expect(await two.check(subject)).toEqual({ allowed: true });
-  });
-
-  it("the per-user bucket stops attempts spread over addresses", async () => {
-    const clock = 5_000_000;
-    const one = redisLoginThrottle(a, {
-      freeAttempts: 1,
-      userFactor: 3,
-      now: () => clock,
-      prefix: prefixOf(),
-    });
-    for (let i = 0; i < 3; i++) await one.recordFailure({ ...subject, address: `10.0.1.${i}` });
-    expect((await one.check({ ...subject, address: "10.9.9.9" })).allowed).toBe(false);
+    return [
+      redisLoginThrottle(a, { ...options, prefix }),
+      redisLoginThrottle(b, { ...options, prefix }),
+    ];
   });
 
   it("buckets expire in Redis after forgetAfterMs and hold no user name", async () => {
     const prefix = prefixOf();
     const one = redisLoginThrottle(a, { forgetAfterMs: 60_000, prefix });
-    await one.recordFailure(subject);
+    await one.reserve({ account: "demo", user: "admin", address: "10.0.0.1" });
     const client = await inspect.client();
     const keys = await client.keys(`${prefix}*`);
-    expect(keys).toHaveLength(2);
+    expect(keys).toHaveLength(4);
     for (const key of keys) {
       expect(key).not.toContain("admin");
       const ttl = await client.pTTL(key);
@@ -300,14 +293,34 @@ describe("parseRedisSettings", () => {
     expect(parseRedisSettings({ REDIS_URL: " " })).toBeNull();
   });
 
-  it("reads redis:// and rediss:// URLs with a default key prefix", () => {
-    expect(parseRedisSettings({ REDIS_URL: "redis://10.0.0.5:6379/2" })).toEqual({
-      url: "redis://10.0.0.5:6379/2",
+  it("reads rediss:// URLs, and redis:// on loopback or when plaintext is allowed", () => {
+    expect(parseRedisSettings({ REDIS_URL: "redis://127.0.0.1:6379/2" })).toEqual({
+      url: "redis://127.0.0.1:6379/2",
       prefix: "cbc:",
     });
+    expect(parseRedisSettings({ REDIS_URL: "redis://localhost:6379" })?.url).toBe(
+      "redis://localhost:6379",
+    );
+    expect(parseRedisSettings({ REDIS_URL: "redis://[::1]:6379" })?.url).toBe("redis://[::1]:6379");
+    expect(
+      parseRedisSettings({ REDIS_URL: "redis://10.0.0.5:6379/2", REDIS_ALLOW_PLAINTEXT: "1" }),
+    )?.toEqual({ url: "redis://10.0.0.5:6379/2", prefix: "cbc:" });
     expect(
       parseRedisSettings({ REDIS_URL: "rediss://:pw@cache:6380", REDIS_KEY_PREFIX: "prod:" }),
     ).toEqual({ url: "rediss://:pw@cache:6380", prefix: "prod:" });
+  });
+
+  it("refuses plain redis:// to another host unless REDIS_ALLOW_PLAINTEXT=1", () => {
+    for (const url of [
+      "redis://10.0.0.5:6379/2",
+      "redis://:pw@cache:6379",
+      "redis://127.evil.example",
+    ]) {
+      expect(() => parseRedisSettings({ REDIS_URL: url })).toThrow(
+        /rediss:\/\/.*REDIS_ALLOW_PLAINTEXT/,
+      );
+      expect(() => parseRedisSettings({ REDIS_URL: url })).not.toThrow(/pw@/);
+    }
   });
 
   it("refuses other schemes without echoing the value", () => {

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { type AuditStore, sqliteAuditStore } from "@/lib/server/audit-store";
 import { type IdempotencyStore, sqliteIdempotencyStore } from "@/lib/server/idempotency";
-import { type LoginThrottle, memoryLoginThrottle, type ThrottleOptions } from "./login-throttle";
+import type { LoginThrottle, ThrottleOptions } from "./login-throttle";
 import { redisAuditStore } from "./redis-audit-store";
 import { type RedisHandle, redisHandle } from "./redis-client";
 import { redisIdempotencyStore } from "./redis-idempotency-store";
@@ -10,14 +10,14 @@ import { redisLoginThrottle } from "./redis-login-throttle";
 import { redisSessionStore } from "./redis-session-store";
 import type { SessionLimits } from "./session-service";
 import type { SessionStore } from "./session-store";
+import { sqliteLoginThrottle } from "./sqlite-login-throttle";
 import { sqliteSessionStore } from "./sqlite-session-store";
 import type { TokenCipher } from "./token-crypto";
 
 /**
  * Where the state that several console instances must share lives: with REDIS_URL set, sessions,
  * sign-in throttling, restore idempotency records and the audit trail go to Redis; without it, to
- * the SQLite file (sessions, idempotency, audit) and the process's memory (throttle), as for a
- * single instance.
+ * the SQLite file (sessions, idempotency, audit, throttle), as for a single instance.
  */
 const envSchema = z.object({
   REDIS_URL: z
@@ -28,7 +28,15 @@ const envSchema = z.object({
     .optional(),
   /** Keys start with this, so that several consoles (or other apps) can share one Redis. */
   REDIS_KEY_PREFIX: z.string().trim().min(1).max(64).default("cbc:"),
+  /** `1`: accept plain redis:// to a host other than loopback (a trusted private network only). */
+  REDIS_ALLOW_PLAINTEXT: z.enum(["0", "1", ""]).default("0"),
 });
+
+/** Pure: whether a URL's host is this machine (plain redis:// is fine there: nothing on a wire). */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  return host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
+}
 
 export type RedisSettings = { url: string; prefix: string };
 
@@ -42,8 +50,16 @@ export function parseRedisSettings(env: Record<string, string | undefined>): Red
       `Invalid console configuration: ${issue?.path.join(".") ?? "?"} ${issue?.message ?? ""}`,
     );
   }
-  const { REDIS_URL, REDIS_KEY_PREFIX } = parsed.data;
-  return REDIS_URL ? { url: REDIS_URL, prefix: REDIS_KEY_PREFIX } : null;
+  const { REDIS_URL, REDIS_KEY_PREFIX, REDIS_ALLOW_PLAINTEXT } = parsed.data;
+  if (!REDIS_URL) return null;
+  const url = new URL(REDIS_URL);
+  // Sessions, the audit trail and throttle buckets cross the wire: TLS unless on this machine.
+  if (url.protocol === "redis:" && !isLoopbackHost(url.hostname) && REDIS_ALLOW_PLAINTEXT !== "1") {
+    throw new Error(
+      "Invalid console configuration: REDIS_URL must be rediss:// (TLS) unless Redis is on loopback or REDIS_ALLOW_PLAINTEXT=1",
+    );
+  }
+  return { url: REDIS_URL, prefix: REDIS_KEY_PREFIX };
 }
 
 type Shared = { handle: RedisHandle; prefix: string } | null;
@@ -84,11 +100,14 @@ export function sessionStoreFor(options: {
   });
 }
 
-export function loginThrottleFor(options: Partial<ThrottleOptions>): LoginThrottle {
+export function loginThrottleFor(
+  sqlitePath: string,
+  options: Partial<ThrottleOptions>,
+): LoginThrottle {
   const redis = sharedRedis();
   return redis
     ? redisLoginThrottle(redis.handle, { ...options, prefix: redis.prefix })
-    : memoryLoginThrottle(options);
+    : sqliteLoginThrottle({ ...options, path: sqlitePath });
 }
 
 export function idempotencyStoreFor(sqlitePath: string): IdempotencyStore {

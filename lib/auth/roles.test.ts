@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isReadOnlyRoles } from "./roles";
+import { domainAllowed, isReadOnlyRoles, readOnlyFor } from "./roles";
 
 describe("read-only roles", () => {
   it("recognises read-only system roles", () => {
@@ -13,5 +13,23 @@ describe("read-only roles", () => {
     expect(isReadOnlyRoles(["readonly", "CBR FullAccess"])).toBe(false);
     expect(isReadOnlyRoles(["custom_backup_team"])).toBe(false);
     expect(isReadOnlyRoles([])).toBe(false);
+  });
+});
+
+describe("AK/SK mode: the console is the only authorization", () => {
+  const aksk = (changeRoles: string[]) => ({ aksk: true, changeRoles });
+  it("denies changes by default, whatever the role is called", () => {
+    expect(readOnlyFor(["te_admin"], aksk([]))).toBe(true);
+    expect(readOnlyFor(["custom_backup_team"], aksk([]))).toBe(true);
+    expect(readOnlyFor(["ECS FullAccess"], aksk(["cbr admin"]))).toBe(true);
+  });
+  it("lets only the configured roles change, case-insensitively", () => {
+    expect(readOnlyFor(["CBR Admin", "readonly"], aksk(["cbr admin"]))).toBe(false);
+    expect(readOnlyFor(["te_admin"], { aksk: false, changeRoles: [] })).toBe(false);
+  });
+  it("allows any account without a list, else only the listed ids", () => {
+    expect(domainAllowed("d1", [])).toBe(true);
+    expect(domainAllowed("d1", ["d2"])).toBe(false);
+    expect(domainAllowed("d2", ["d1", "d2"])).toBe(true);
   });
 });

@@ -80,6 +80,34 @@ describe("session service on the SQLite store", () => {
     expect(rows[0]?.key).toBe(sessionKey(id));
   });
 
+  it("keeps the endpoints and rights sealed: a record changed or moved in the file opens nothing", async () => {
+    const sessions = service();
+    const { id } = await sessions.start(sampleData());
+    const other = await sessions.start(sampleData({ readOnly: true }));
+    const dump = () => {
+      const db = new Database(path, { readonly: true });
+      const rows = db.prepare("SELECT data FROM sessions").all();
+      db.close();
+      return JSON.stringify(rows);
+    };
+    // Nothing of the cloud part is readable, hence nothing to rewrite in place.
+    expect(dump()).not.toContain("readOnly");
+    expect(dump()).not.toMatch(/http|endpoints/);
+    const db = new Database(path);
+    const row = db.prepare("SELECT data FROM sessions WHERE key = ?").get(sessionKey(id)) as {
+      data: string;
+    };
+    // A writable session's sealed record copied over the read-only one's key: refused.
+    db.prepare("UPDATE sessions SET data = ? WHERE key = ?").run(row.data, sessionKey(other.id));
+    // One flipped character of the sealed record: refused.
+    // The character before the last, which carries whole bits of the tag (the last may carry padding).
+    const flipped = `${row.data.slice(0, -2)}${row.data.at(-2) === "A" ? "B" : "A"}${row.data.slice(-1)}`;
+    db.prepare("UPDATE sessions SET data = ? WHERE key = ?").run(flipped, sessionKey(id));
+    db.close();
+    expect((await sessions.resume(other.id)).status).toBe("none");
+    expect((await sessions.resume(id)).status).toBe("none");
+  });
+
   it("answers none for unknown, malformed or foreign-key sessions", async () => {
     const { id } = await service().start(sampleData());
     expect((await service().resume(undefined)).status).toBe("none");

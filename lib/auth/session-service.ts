@@ -62,12 +62,25 @@ export function toSessionInfo(
  * token's own expiry checked on every lookup, and activity recorded only when the caller says the
  * request came from the user.
  */
+export type SessionRecheck = {
+  everyMs: number;
+  /** Whether IAM still honours the token; throws when IAM cannot be asked. */
+  isValid(token: string): Promise<boolean>;
+};
+
 export function sessionService(options: {
   store: SessionStore;
   limits: SessionLimits;
   now?: () => number;
+  /**
+   * AK/SK mode: the cloud never sees the user's token, so nothing else would notice a user
+   * disabled or a password changed. Checked on the first lookup after `everyMs`: a token IAM no
+   * longer honours ends the session. While IAM cannot be asked the session goes on (as with a
+   * user token: IAM down does not sign anyone out) and the next lookup asks again.
+   */
+  recheck?: SessionRecheck;
 }) {
-  const { store, limits } = options;
+  const { store, limits, recheck } = options;
   const now = options.now ?? (() => Date.now());
 
   return {
@@ -98,6 +111,18 @@ export function sessionService(options: {
       if (isSessionOver(record, limits, at)) {
         await store.delete(key);
         return { status: "expired" };
+      }
+      if (recheck && at - (record.verifiedAt ?? record.createdAt) >= recheck.everyMs) {
+        const valid = await recheck.isValid(record.token).catch(() => null);
+        if (valid === false) {
+          await store.delete(key);
+          return { status: "expired" };
+        }
+        if (valid) {
+          const { createdAt: _c, lastActiveAt: _l, ...data } = record;
+          record.verifiedAt = at;
+          await store.replaceData(key, { ...data, verifiedAt: at });
+        }
       }
       if (options.activity) {
         await store.touch(key, at);

@@ -19,6 +19,8 @@ export type SessionData = {
   roles: string[];
   readOnly: boolean;
   endpoints: SessionEndpoints;
+  /** Epoch ms at which IAM last confirmed the token (AK/SK mode re-checks it periodically). */
+  verifiedAt?: number;
 };
 
 export type SessionRecord = SessionData & {

@@ -3,7 +3,8 @@ import { randomBytes } from "node:crypto";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { isSimulatorMode } from "@/lib/cloud/config";
+import { cloudConfig, isSimulatorMode } from "@/lib/cloud/config";
+import { tokenIsValid } from "@/lib/cloud/iam";
 import type { SessionInfo } from "@/lib/schemas/session";
 import { serverEnv } from "@/lib/server/env";
 import { type CookieScope, isHttps, sessionCookieName } from "./cookies";
@@ -47,9 +48,21 @@ export function sessions(): SessionService {
         limits: sessionLimits(),
       }),
       limits: sessionLimits(),
+      ...recheckOf(cloudConfig()),
     });
   }
   return globals[GLOBAL_KEY];
+}
+
+/** AK/SK mode: the user's token is re-checked with IAM (see SessionRecheck). */
+function recheckOf(config: ReturnType<typeof cloudConfig>) {
+  if (!config.aksk) return {};
+  return {
+    recheck: {
+      everyMs: config.recheckMs,
+      isValid: (token: string) => tokenIsValid(token, AbortSignal.timeout(config.timeoutMs)),
+    },
+  };
 }
 
 export function cookieScopeFor(req: { url: string; headers: Headers }): CookieScope {

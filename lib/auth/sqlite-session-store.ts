@@ -3,7 +3,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import type { SessionData, SessionStore } from "./session-store";
-import type { TokenCipher } from "./token-crypto";
+import { openRecord, sealRecord, type TokenCipher } from "./token-crypto";
 
 type Row = { data: string; token: string; created_at: number; last_active_at: number };
 
@@ -42,29 +42,25 @@ export function sqliteSessionStore(options: { path: string; cipher: TokenCipher 
     return created;
   }
 
-  function split(data: SessionData): { data: string; token: string } {
-    const { token, ...rest } = data;
-    return { data: JSON.stringify(rest), token: options.cipher.seal(token) };
-  }
-
+  // The whole record is sealed with its key as associated data (lib/auth/token-crypto.ts); the
+  // columns beside it are only what SQLite needs to touch and purge. `token` is kept empty (the
+  // column stays for files made before).
   return {
     async create(key, record) {
       const { createdAt, lastActiveAt, ...data } = record;
-      const stored = split(data);
       statement(
-        "INSERT INTO sessions (key, data, token, created_at, last_active_at) VALUES (?, ?, ?, ?, ?)",
-      ).run(key, stored.data, stored.token, createdAt, lastActiveAt);
+        "INSERT INTO sessions (key, data, token, created_at, last_active_at) VALUES (?, ?, '', ?, ?)",
+      ).run(key, sealRecord(options.cipher, key, data, createdAt), createdAt, lastActiveAt);
     },
 
     async get(key) {
-      const row = statement(
-        "SELECT data, token, created_at, last_active_at FROM sessions WHERE key = ?",
-      ).get(key) as Row | undefined;
+      const row = statement("SELECT data, last_active_at FROM sessions WHERE key = ?").get(key) as
+        | Pick<Row, "data" | "last_active_at">
+        | undefined;
       if (!row) return null;
-      const token = options.cipher.open(row.token);
-      if (token === null) return null;
-      const data = JSON.parse(row.data) as Omit<SessionData, "token">;
-      return { ...data, token, createdAt: row.created_at, lastActiveAt: row.last_active_at };
+      const sealed = openRecord<SessionData>(options.cipher, key, row.data);
+      if (!sealed) return null;
+      return { ...sealed, lastActiveAt: row.last_active_at };
     },
 
     async touch(key, lastActiveAt) {
@@ -75,10 +71,13 @@ export function sqliteSessionStore(options: { path: string; cipher: TokenCipher 
     },
 
     async replaceData(key, data) {
-      const stored = split(data);
-      statement("UPDATE sessions SET data = ?, token = ? WHERE key = ?").run(
-        stored.data,
-        stored.token,
+      const row = statement("SELECT data FROM sessions WHERE key = ?").get(key) as
+        | Pick<Row, "data">
+        | undefined;
+      const current = row && openRecord<SessionData>(options.cipher, key, row.data);
+      if (!current) return;
+      statement("UPDATE sessions SET data = ?, token = '' WHERE key = ?").run(
+        sealRecord(options.cipher, key, data, current.createdAt),
         key,
       );
     },

@@ -8,6 +8,9 @@ describe("parseCloudConfig", () => {
       overrides: {},
       timeoutMs: 15_000,
       simulator: true,
+      changeRoles: [],
+      allowedDomains: [],
+      recheckMs: 300_000,
     });
     expect(parseCloudConfig({ SIM_PORT: "4999" }).iamEndpoint).toBe("http://127.0.0.1:4999/iam/v3");
     expect(parseCloudConfig({ CLOUD_IAM_ENDPOINT: "" }).simulator).toBe(true);
@@ -21,6 +24,9 @@ describe("parseCloudConfig", () => {
       CLOUD_AK: "AK",
       CLOUD_SK: "SK",
       CLOUD_TIMEOUT_MS: "5000",
+      CLOUD_CHANGE_ROLES: " CBR Admin, te_admin ,",
+      CLOUD_ALLOWED_DOMAINS: "d1,d2",
+      CLOUD_RECHECK_S: "60",
     });
     expect(config).toEqual({
       iamEndpoint: "https://iam.eu-de.otc.t-systems.com/v3",
@@ -29,6 +35,9 @@ describe("parseCloudConfig", () => {
       aksk: { ak: "AK", sk: "SK" },
       timeoutMs: 5000,
       simulator: false,
+      changeRoles: ["cbr admin", "te_admin"],
+      allowedDomains: ["d1", "d2"],
+      recheckMs: 60_000,
     });
   });
 

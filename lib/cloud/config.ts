@@ -24,6 +24,12 @@ const envSchema = z.object({
   CLOUD_AK: optionalText,
   CLOUD_SK: optionalText,
   CLOUD_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
+  /** AK/SK mode: IAM roles whose holders may change things (none: every user is read-only). */
+  CLOUD_CHANGE_ROLES: z.string().default(""),
+  /** Account (domain) ids allowed to sign in; empty: any. */
+  CLOUD_ALLOWED_DOMAINS: z.string().default(""),
+  /** AK/SK mode: how often a session's user token is re-checked with IAM. */
+  CLOUD_RECHECK_S: z.coerce.number().int().min(0).max(3600).default(300),
   SIM_PORT: z.coerce.number().int().min(1).max(65_535).default(4010),
 });
 
@@ -45,7 +51,19 @@ export type CloudConfig = {
   aksk?: { ak: string; sk: string };
   timeoutMs: number;
   simulator: boolean;
+  /** AK/SK mode only: roles that may change things (lower case). */
+  changeRoles: string[];
+  /** Account (domain) ids that may sign in; empty: any. */
+  allowedDomains: string[];
+  /** AK/SK mode only: the user's token is re-checked with IAM this often. */
+  recheckMs: number;
 };
+
+const list = (value: string) =>
+  value
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 const trimSlash = (url: string) => url.replace(/\/+$/, "");
 
@@ -76,6 +94,9 @@ export function parseCloudConfig(env: Record<string, string | undefined>): Cloud
     ...(e.CLOUD_AK && e.CLOUD_SK ? { aksk: { ak: e.CLOUD_AK, sk: e.CLOUD_SK } } : {}),
     timeoutMs: e.CLOUD_TIMEOUT_MS,
     simulator,
+    changeRoles: list(e.CLOUD_CHANGE_ROLES).map((role) => role.toLowerCase()),
+    allowedDomains: list(e.CLOUD_ALLOWED_DOMAINS),
+    recheckMs: e.CLOUD_RECHECK_S * 1000,
   };
 }
 

@@ -89,6 +89,7 @@ export const en = {
   "login.error.invalidCredentials": "The account, user name or password is wrong.",
   "login.error.unknownProject": "There is no project with this name or ID in the account.",
   "login.error.tooManyAttempts": "Too many sign-in attempts. Wait a moment, then try again.",
+  "login.error.accountNotAllowed": "This console does not serve this account.",
   "login.error.iamUnreachable":
     "The identity service (IAM) cannot be reached. Try again later, or tell your administrator.",
   "login.error.network": "The console cannot be reached. Check your connection and try again.",
@@ -986,6 +987,7 @@ export const zh: Messages = {
   "login.error.invalidCredentials": "帐号名、用户名或密码错误。",
   "login.error.unknownProject": "该帐号下没有此名称或 ID 的项目。",
   "login.error.tooManyAttempts": "登录尝试次数过多，请稍候再试。",
+  "login.error.accountNotAllowed": "此控制台不服务于该帐号。",
   "login.error.iamUnreachable": "无法连接身份认证服务（IAM）。请稍后重试，或联系管理员。",
   "login.error.network": "无法连接控制台。请检查网络连接后重试。",
   "login.error.other": "登录失败（{code}），请重试。",

@@ -134,3 +134,54 @@ export function describeAuditStore(name: string, make: () => Promise<AuditStore>
     });
   });
 }
+
+const failure = (account: string, user = "x") => ({
+  account,
+  user,
+  project: "",
+  address: "203.0.113.9",
+  action: "session.sign-in" as const,
+  result: "failed" as const,
+  detail: "INVALID_CREDENTIALS",
+});
+
+/** `make` gives an empty store with an unverified stream of 5 and 3 shown per account-hour. */
+export function describeUnverifiedAudit(name: string, make: () => Promise<AuditStore>) {
+  describe(name, () => {
+    it("keeps an unauthenticated event out of an account that has no trail", async () => {
+      const store = await make();
+      expect(await store.recordUnverified(failure("invented"))).toEqual({ shown: false });
+      expect((await store.list({ account: "invented", limit: 10, offset: 0 })).total).toBe(0);
+      // Nor does it make the account known: a later one is not shown either.
+      expect(await store.recordUnverified(failure("invented"))).toEqual({ shown: false });
+      expect((await store.listUnverified(10)).map((e) => e.account)).toEqual([
+        "invented",
+        "invented",
+      ]);
+    });
+
+    it("shows it to a known account, at most so many an hour, never pushing out its trail", async () => {
+      const store = await make();
+      await store.record({ ...who, action: "session.sign-in", result: "succeeded" });
+      const verdicts = [];
+      for (let i = 0; i < 6; i++)
+        verdicts.push((await store.recordUnverified(failure("demo", `u${i}`))).shown);
+      expect(verdicts).toEqual([true, true, true, false, false, false]);
+      const page = await store.list({ account: "demo", limit: 10, offset: 0 });
+      expect(page.total).toBe(4);
+      expect(page.items.map((e) => e.user)).toEqual(["u2", "u1", "u0", "admin"]);
+    });
+
+    it("caps the unverified stream, the newest kept", async () => {
+      const store = await make();
+      for (let i = 0; i < 9; i++) await store.recordUnverified(failure(`a${i}`));
+      expect((await store.listUnverified(100)).map((e) => e.account)).toEqual([
+        "a8",
+        "a7",
+        "a6",
+        "a5",
+        "a4",
+      ]);
+    });
+  });
+}

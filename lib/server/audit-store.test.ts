@@ -1,4 +1,8 @@
 import { sqliteAuditStore } from "./audit-store";
-import { describeAuditStore } from "./audit-store.contract";
+import { describeAuditStore, describeUnverifiedAudit } from "./audit-store.contract";
 
 describeAuditStore("sqliteAuditStore", async () => sqliteAuditStore({ path: ":memory:" }));
+
+describeUnverifiedAudit("sqliteAuditStore, unverified events", async () =>
+  sqliteAuditStore({ path: ":memory:", unverifiedCap: 5, unverifiedPerHour: 3 }),
+);

@@ -65,10 +65,26 @@ export type AuditPage = { items: AuditEntry[]; total: number };
  */
 export type AuditStore = {
   record(entry: NewAuditEntry): Promise<AuditEntry>;
+  /**
+   * An event nobody signed in for (a failed or throttled sign-in: its account, user and address
+   * are whatever the caller typed). Kept apart, in one stream capped at `unverifiedCap` entries
+   * whatever account they name, and copied into that account's trail only when the account is
+   * known to be real (it has a trail of its own, which only signed-in sessions start) and fewer
+   * than `unverifiedPerHour` such entries reached that trail in the last hour. Answers whether
+   * the entry was shown there.
+   */
+  recordUnverified(entry: NewAuditEntry): Promise<{ shown: boolean }>;
+  /** The newest entries of the unverified stream (for the operator and tests). */
+  listUnverified(limit: number): Promise<AuditEntry[]>;
   list(query: AuditQuery): Promise<AuditPage>;
   /** Drops entries older than this (retention). */
   purgeOlderThan(before: Date): Promise<void>;
 };
+
+/** Limits of the unverified stream (see AuditStore.recordUnverified). */
+export type UnverifiedLimits = { unverifiedCap?: number; unverifiedPerHour?: number };
+export const UNVERIFIED_CAP = 10_000;
+export const UNVERIFIED_PER_HOUR = 20;
 
 /** Values come from users and the cloud: bounded so that one request cannot bloat the trail. */
 function clip(value: string | undefined, max = 256): string {
@@ -94,8 +110,10 @@ export function normalizeEntry(entry: NewAuditEntry): AuditEntry {
 type Row = AuditEntry;
 
 /** The trail in a SQLite file (WAL; the file and its folder are created on first use). */
-export function sqliteAuditStore(options: { path: string }): AuditStore {
+export function sqliteAuditStore(options: { path: string } & UnverifiedLimits): AuditStore {
   let db: Database.Database | undefined;
+  const cap = options.unverifiedCap ?? UNVERIFIED_CAP;
+  const perHour = options.unverifiedPerHour ?? UNVERIFIED_PER_HOUR;
 
   function open(): Database.Database {
     if (db) return db;
@@ -118,6 +136,20 @@ export function sqliteAuditStore(options: { path: string }): AuditStore {
     created.exec(
       "CREATE INDEX IF NOT EXISTS audit_events_account_at ON audit_events (account, at)",
     );
+    // Kept apart from the trail: rows are never read by account, only trimmed to the cap.
+    created.exec(`CREATE TABLE IF NOT EXISTS audit_unverified (
+      id TEXT NOT NULL,
+      at TEXT NOT NULL,
+      action TEXT NOT NULL,
+      result TEXT NOT NULL,
+      account TEXT NOT NULL,
+      user TEXT NOT NULL,
+      project TEXT NOT NULL,
+      target TEXT NOT NULL,
+      detail TEXT NOT NULL,
+      address TEXT NOT NULL,
+      shown INTEGER NOT NULL
+    )`);
     db = created;
     return created;
   }
@@ -132,6 +164,59 @@ export function sqliteAuditStore(options: { path: string }): AuditStore {
         )
         .run(entry);
       return entry;
+    },
+
+    async recordUnverified(input) {
+      const entry = normalizeEntry(input);
+      const database = open();
+      const since = new Date(Date.now() - 3600_000).toISOString();
+      // One transaction: the check of the account and of its hourly count and the insert cannot
+      // interleave with another instance's (SQLite serialises writers).
+      return database
+        .transaction(() => {
+          const known = database
+            .prepare("SELECT 1 FROM audit_events WHERE account = ? LIMIT 1")
+            .get(entry.account);
+          const recent = known
+            ? (
+                database
+                  .prepare(
+                    "SELECT COUNT(*) AS n FROM audit_unverified WHERE account = ? AND shown = 1 AND at >= ?",
+                  )
+                  .get(entry.account, since) as { n: number }
+              ).n
+            : 0;
+          const shown = !!known && recent < perHour;
+          database
+            .prepare(
+              `INSERT INTO audit_unverified (id, at, action, result, account, user, project, target, detail, address, shown)
+               VALUES (@id, @at, @action, @result, @account, @user, @project, @target, @detail, @address, @shown)`,
+            )
+            .run({ ...entry, shown: shown ? 1 : 0 });
+          database
+            .prepare(
+              "DELETE FROM audit_unverified WHERE rowid <= (SELECT MAX(rowid) FROM audit_unverified) - ?",
+            )
+            .run(cap);
+          if (shown) {
+            database
+              .prepare(
+                `INSERT INTO audit_events (id, at, action, result, account, user, project, target, detail, address)
+                 VALUES (@id, @at, @action, @result, @account, @user, @project, @target, @detail, @address)`,
+              )
+              .run(entry);
+          }
+          return { shown };
+        })
+        .immediate();
+    },
+
+    async listUnverified(limit) {
+      return open()
+        .prepare(
+          "SELECT id, at, action, result, account, user, project, target, detail, address FROM audit_unverified ORDER BY rowid DESC LIMIT ?",
+        )
+        .all(limit) as Row[];
     },
 
     async list(query) {
@@ -184,7 +269,9 @@ export function sqliteAuditStore(options: { path: string }): AuditStore {
     },
 
     async purgeOlderThan(before) {
-      open().prepare("DELETE FROM audit_events WHERE at < ?").run(before.toISOString());
+      const database = open();
+      database.prepare("DELETE FROM audit_events WHERE at < ?").run(before.toISOString());
+      database.prepare("DELETE FROM audit_unverified WHERE at < ?").run(before.toISOString());
     },
   };
 }

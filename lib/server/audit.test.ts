@@ -158,4 +158,14 @@ describe("audit trail of changes through withRoute", () => {
       entries.find((e) => e.result === "succeeded" && e.action === "session.sign-in")?.address,
     ).toBe("10.0.0.1");
   });
+
+  it("files failed and throttled sign-ins of an unknown account apart, never in its trail", async () => {
+    for (let i = 0; i < 50; i++) {
+      audit("sign-in failed", { account: "victim", user: `fake${i}`, address: "6.6.6.6" });
+      audit("sign-in throttled", { account: "victim", user: `fake${i}` });
+    }
+    await new Promise((r) => setTimeout(r, 10));
+    expect((await auditStore().list({ account: "victim", limit: 200, offset: 0 })).total).toBe(0);
+    expect((await auditStore().listUnverified(200)).length).toBe(100);
+  });
 });

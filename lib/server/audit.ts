@@ -64,6 +64,12 @@ const SESSION_EVENTS: Record<string, (f: AuditFields) => NewAuditEntry> = {
   }),
 };
 
+/**
+ * Events whose account, user and address are only what an unauthenticated caller typed: never
+ * written to an account's trail directly (AuditStore.recordUnverified decides).
+ */
+const UNVERIFIED_EVENTS = new Set(["sign-in failed", "sign-in throttled"]);
+
 function text(value: AuditFields[string]): string {
   return value === undefined ? "" : String(value);
 }
@@ -85,7 +91,9 @@ function who(f: AuditFields) {
 export function audit(event: string, fields: AuditFields) {
   console.info(JSON.stringify({ at: new Date().toISOString(), audit: event, ...fields }));
   const toEntry = SESSION_EVENTS[event];
-  if (toEntry) keep([toEntry(fields)]);
+  if (!toEntry) return;
+  if (UNVERIFIED_EVENTS.has(event)) keepUnverified(toEntry(fields));
+  else keep([toEntry(fields)]);
 }
 
 /** Records a change request (called once by withRoute for every non-GET request with a session). */
@@ -111,6 +119,14 @@ function keep(entries: NewAuditEntry[]) {
   }
   // The trail must never break the request it describes; a failure is logged instead.
   for (const entry of entries) store.record(entry).catch(reportFailure);
+}
+
+function keepUnverified(entry: NewAuditEntry) {
+  try {
+    auditStore().recordUnverified(entry).catch(reportFailure);
+  } catch (error) {
+    reportFailure(error);
+  }
 }
 
 function reportFailure(error: unknown) {

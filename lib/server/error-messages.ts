@@ -28,6 +28,10 @@ const messages: Record<string, Record<Locale, string>> = {
     en: "Your user can only view: changes are not allowed.",
     zh: "您的用户为只读权限，不允许修改。",
   },
+  ACCOUNT_NOT_ALLOWED: {
+    en: "This console does not serve this account.",
+    zh: "此控制台不服务于该帐号。",
+  },
   NOT_FOUND: { en: "Not found.", zh: "未找到。" },
   METHOD_NOT_ALLOWED: { en: "This method is not allowed here.", zh: "不允许此请求方法。" },
   BODY_TOO_LARGE: { en: "The request is too large.", zh: "请求内容过大。" },

@@ -5,6 +5,7 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCloudConfig, setCloudConfigForTests } from "@/lib/cloud/config";
 import { resetServerEnvForTests } from "@/lib/server/env";
+import { SOCKET_ADDRESS_HEADER } from "@/lib/server/socket-address";
 import { startTestSim, type TestSim } from "@/lib/sim/testing/start";
 import { POST as login } from "./login/route";
 import { POST as logout } from "./logout/route";
@@ -34,12 +35,14 @@ afterAll(async () => {
 function request(
   method: string,
   path: string,
-  init: { cookie?: string; body?: unknown; ip?: string } = {},
+  init: { cookie?: string; body?: unknown; ip?: string; forwardedFor?: string } = {},
 ) {
   const headers: Record<string, string> = {
     host: "localhost:3100",
-    "x-forwarded-for": init.ip ?? "192.0.2.1",
+    // What lib/server/socket-address.ts stamps from the socket under `next start`.
+    [SOCKET_ADDRESS_HEADER]: init.ip ?? "192.0.2.1",
   };
+  if (init.forwardedFor) headers["x-forwarded-for"] = init.forwardedFor;
   if (method !== "GET") headers.origin = ORIGIN;
   if (init.cookie) headers.cookie = init.cookie;
   if (init.body !== undefined) headers["content-type"] = "application/json";
@@ -130,6 +133,43 @@ describe("auth routes against the simulator", () => {
     expect(blocked.status).toBe(429);
     expect(blocked.headers.get("retry-after")).toMatch(/^\d+$/);
     expect((await blocked.json()).error.code).toBe("TOO_MANY_ATTEMPTS");
+  });
+
+  it("of 50 parallel wrong guesses, only the free ones reach IAM", async () => {
+    const iamCalls = async () =>
+      ((await (await fetch(`${sim.url}/_sim/stats`)).json()) as { total: number }).total;
+    const before = await iamCalls();
+    const guesses = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        login(
+          request("POST", "/api/auth/login", {
+            ip: "198.51.100.50",
+            body: credentials({ user: "admin", password: "wrong" }),
+          }),
+          noParams,
+        ),
+      ),
+    );
+    const statuses = guesses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(3);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(47);
+    // Each wrong guess that got through cost IAM its two calls (see lib/auth/iam-login.ts).
+    expect((await iamCalls()) - before).toBe(6);
+  });
+
+  it("uses the socket's address, not a forged X-Forwarded-For, unless TRUST_PROXY=1", async () => {
+    const attempt = (i: number) =>
+      login(
+        request("POST", "/api/auth/login", {
+          ip: "198.51.100.60",
+          forwardedFor: `203.0.113.${i}`,
+          body: credentials({ user: "nobody-xff", password: "x" }),
+        }),
+        noParams,
+      );
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await attempt(i)).status);
+    expect(statuses).toEqual([401, 401, 401, 429, 429]);
   });
 
   it("lists projects, switches project, reports the session, signs out", async () => {

@@ -2,9 +2,11 @@
 import { NextResponse } from "next/server";
 import { readSessionId, sessionCookie } from "@/lib/auth/cookies";
 import { signInToIam } from "@/lib/auth/iam-login";
-import { isReadOnlyRoles } from "@/lib/auth/roles";
+import { domainAllowed, readOnlyFor } from "@/lib/auth/roles";
 import { cookieScopeFor, sessionInfoOf, sessions } from "@/lib/auth/session";
 import { sessionDeadlines } from "@/lib/auth/session-service";
+import { cloudConfig } from "@/lib/cloud/config";
+import { revokeToken } from "@/lib/cloud/iam";
 import { loginBodySchema } from "@/lib/schemas/session";
 import { audit } from "@/lib/server/audit";
 import { RouteError } from "@/lib/server/errors";
@@ -16,7 +18,8 @@ export const POST = withRoute(
   async ({ req, body }) => {
     const subject = { account: body.domain, user: body.user, address: clientAddress(req) };
     const throttle = loginThrottle();
-    const verdict = await throttle.check(subject);
+    // Reserved (counted as a failure) before IAM is asked, so parallel guesses cannot all pass.
+    const verdict = await throttle.reserve(subject);
     if (!verdict.allowed) {
       audit("sign-in throttled", {
         account: body.domain,
@@ -32,8 +35,9 @@ export const POST = withRoute(
     try {
       iam = await signInToIam(body);
     } catch (error) {
-      if (error instanceof RouteError && error.code === "INVALID_CREDENTIALS") {
-        await throttle.recordFailure(subject);
+      // Only a wrong password keeps the reservation; IAM down or an unknown project give it back.
+      if (!(error instanceof RouteError && error.code === "INVALID_CREDENTIALS")) {
+        await throttle.release(subject);
       }
       audit("sign-in failed", {
         account: body.domain,
@@ -43,7 +47,18 @@ export const POST = withRoute(
       });
       throw error;
     }
-    await throttle.recordSuccess(subject);
+    await throttle.succeeded(subject);
+    if (!domainAllowed(iam.domain.id, cloudConfig().allowedDomains)) {
+      // Right credentials of an account this console does not serve: no session, token revoked.
+      void revokeToken(iam.token).catch(() => {});
+      audit("sign-in failed", {
+        account: body.domain,
+        user: body.user,
+        address: subject.address,
+        reason: "ACCOUNT_NOT_ALLOWED",
+      });
+      throw RouteError.of("ACCOUNT_NOT_ALLOWED");
+    }
 
     const scope = cookieScopeFor(req);
     const service = sessions();
@@ -57,7 +72,10 @@ export const POST = withRoute(
       domain: iam.domain.name ? iam.domain : { id: iam.domain.id, name: body.domain },
       project: iam.project,
       roles: iam.roles,
-      readOnly: isReadOnlyRoles(iam.roles),
+      readOnly: readOnlyFor(iam.roles, {
+        aksk: !!cloudConfig().aksk,
+        changeRoles: cloudConfig().changeRoles,
+      }),
       endpoints: iam.endpoints,
     });
 

@@ -1,6 +1,7 @@
 // POST /api/auth/project: switches the session to another project with a re-scoped IAM token.
-import { isReadOnlyRoles } from "@/lib/auth/roles";
+import { readOnlyFor } from "@/lib/auth/roles";
 import { sessionInfoOf, sessions } from "@/lib/auth/session";
+import { cloudConfig } from "@/lib/cloud/config";
 import { CloudError } from "@/lib/cloud/errors";
 import { rescopeToken, tokenIsValid } from "@/lib/cloud/iam";
 import { switchProjectBodySchema } from "@/lib/schemas/common";
@@ -39,7 +40,10 @@ export const POST = withRoute(
       domain: iam.domain.name ? iam.domain : record.domain,
       project: iam.project,
       roles: iam.roles,
-      readOnly: isReadOnlyRoles(iam.roles),
+      readOnly: readOnlyFor(iam.roles, {
+        aksk: !!cloudConfig().aksk,
+        changeRoles: cloudConfig().changeRoles,
+      }),
       endpoints: iam.endpoints,
     };
     // The previous token is not revoked: Keystone-style IAMs may revoke the tokens derived from it.
