@@ -89,21 +89,27 @@ export function cinderTime(iso: string): string {
   return iso.replace(/\.(\d{3})Z$/, ".$1000");
 }
 
-export function volumeBrief(v: Volume, base: string, projectId: string) {
+export function volumeBrief(v: Volume, base: string, projectId: string, version = "v2") {
   return {
     id: v.id,
     name: v.name,
     links: links(base, projectId, "volumes", v.id).map((l) => ({
       ...l,
-      href: l.href.replace("/v2.1/", "/v2/"),
+      href: l.href.replace("/v2.1/", `/${version}/`),
     })),
   };
 }
 
 /** A Cinder v2 volume: `bootable` is the string "true"/"false", as Cinder sends it. */
-export function volumeDetail(v: Volume, base: string, projectId: string, userId: string) {
+export function volumeDetail(
+  v: Volume,
+  base: string,
+  projectId: string,
+  userId: string,
+  version = "v2",
+) {
   return {
-    ...volumeBrief(v, base, projectId),
+    ...volumeBrief(v, base, projectId, version),
     status: v.status,
     size: v.sizeGb,
     availability_zone: v.availabilityZone,

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import type { SimContext, SimEnv } from "../context";
+import { serviceRoot } from "../endpoints";
 import { openstackError } from "../http";
 import type { ProjectState, Server } from "../state";
 import { serverBrief, serverDetail, volumeAttachmentsOf } from "./format";
@@ -41,7 +42,7 @@ function filtered(c: Context<SimEnv>, servers: Server[]): Server[] | Response {
 /** ECS at /ecs/v2.1/{project_id}: the Nova 2.1 server listing the console chooses servers from. */
 export function ecsRoutes(ctx: SimContext): Hono<SimEnv> {
   const app = new Hono<SimEnv>();
-  const origin = (c: Context) => `${new URL(c.req.url).origin}/ecs`;
+  const origin = (c: Context) => serviceRoot(c, "/ecs");
 
   const list = (detail: boolean) => (c: Context<SimEnv>) => {
     const p = project(ctx, c);
