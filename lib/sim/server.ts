@@ -24,6 +24,7 @@ import { seedState } from "./seed";
 import type { SimState } from "./state";
 import { RequestStats } from "./stats";
 import { StateStore } from "./store";
+import { versionRoutes } from "./versions";
 
 export const maxBodyBytes = 12 * 1024 * 1024;
 
@@ -149,6 +150,7 @@ export function createSim(config: SimConfig, logger: SimLogger = consoleLogger):
   });
 
   app.route("/iam/v3", iamRoutes(ctx));
+  app.route("/", versionRoutes());
   for (const prefix of Object.values(servicePrefixes)) app.use(`${prefix}/*`, requireAuth(ctx));
   app.route(servicePrefixes.csbs, csbsRoutes(ctx));
   app.route(servicePrefixes.cbr, cbrRoutes(ctx));

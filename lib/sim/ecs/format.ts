@@ -1,4 +1,4 @@
-import type { Server, Volume } from "../state";
+import type { Flavor, Server, Volume } from "../state";
 
 /** Nova prints times without fractions: 2026-11-22T08:30:01Z. */
 export function novaTime(iso: string): string {
@@ -14,6 +14,25 @@ function links(base: string, projectId: string, kind: string, id: string) {
 
 const vmState = { ACTIVE: "active", SHUTOFF: "stopped", ERROR: "error" } as const;
 const powerState = { ACTIVE: 1, SHUTOFF: 4, ERROR: 0 } as const;
+
+export function flavorBrief(f: Flavor, base: string, projectId: string) {
+  return { id: f.id, name: f.name, links: links(base, projectId, "flavors", f.id) };
+}
+
+/** A Nova flavour: `ram` in MB, `disk` in GB (0: the system disk is a volume, as on ECS). */
+export function flavorDetail(f: Flavor, base: string, projectId: string) {
+  return {
+    ...flavorBrief(f, base, projectId),
+    vcpus: f.vcpus,
+    ram: f.ram,
+    disk: f.disk,
+    swap: "",
+    rxtx_factor: 1.0,
+    "OS-FLV-EXT-DATA:ephemeral": 0,
+    "OS-FLV-DISABLED:disabled": false,
+    "os-flavor-access:is_public": true,
+  };
+}
 
 export function serverBrief(s: Server, base: string, projectId: string) {
   return { id: s.id, name: s.name, links: links(base, projectId, "servers", s.id) };
