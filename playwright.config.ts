@@ -18,6 +18,13 @@ const consolePort = Number(process.env.E2E_CONSOLE_PORT);
 const idleConsolePort = Number(process.env.E2E_IDLE_CONSOLE_PORT);
 const basePath = process.env.NEXT_PUBLIC_BASE_PATH ?? "";
 const dataDir = `.data/e2e-${consolePort}`;
+// The simulator takes E2E_SIM_PORT and the six ports after it (one per service).
+for (const port of [consolePort, idleConsolePort]) {
+  if (port >= simPort && port <= simPort + 6)
+    throw new Error(
+      `Console port ${port} lies in the simulator's ports ${simPort}–${simPort + 6}: choose other E2E_* ports.`,
+    );
+}
 
 /**
  * Specs whose subject is the server, not the page: desktop only (see the tablet project). auth.spec

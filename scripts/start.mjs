@@ -10,6 +10,14 @@ if (existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".e
 
 const port = Number(process.env.PORT ?? 3000);
 const simulated = !process.env.CLOUD_IAM_ENDPOINT;
+// The simulator takes SIM_PORT and the six ports after it (one per service, lib/sim/endpoints.ts).
+const simPort = Number(process.env.SIM_PORT || 4010);
+if (simulated && port >= simPort && port <= simPort + 6) {
+  console.error(
+    `PORT ${port} lies in the simulator's ports ${simPort}–${simPort + 6} (SIM_PORT and the six after it): choose another PORT or SIM_PORT.`,
+  );
+  process.exit(1);
+}
 const children = [];
 
 let stopping = false;

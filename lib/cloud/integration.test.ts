@@ -32,6 +32,10 @@ async function failure(promise: Promise<unknown>): Promise<CloudError> {
   throw new Error("expected a CloudError");
 }
 
+/** A service's own root, as the catalog names it. */
+const at = (service: "csbs" | "cbr" | "ecs" | "evs") =>
+  `http://127.0.0.1:${sim.sim.ports()?.[service]}`;
+
 beforeAll(async () => {
   sim = await startTestSim();
   useSimulator();
@@ -51,11 +55,12 @@ describe("IAM", () => {
     expect(admin.domain.name).toBe("demo");
     expect(admin.project.name).toBe("eu-west-0");
     expect(admin.expiresAt.getTime()).toBeGreaterThan(Date.now() + 60 * 60 * 1000);
+    // Each service at its own port's root, read from the catalog as for a real cloud.
     expect(admin.endpoints).toEqual({
-      csbs: `${sim.url}/csbs/v1/${admin.project.id}`,
-      cbr: `${sim.url}/cbr/v3/${admin.project.id}`,
-      ecs: `${sim.url}/ecs/v2.1/${admin.project.id}`,
-      evs: `${sim.url}/evs/v2/${admin.project.id}`,
+      csbs: `${at("csbs")}/v1/${admin.project.id}`,
+      cbr: `${at("cbr")}/v3/${admin.project.id}`,
+      ecs: `${at("ecs")}/v2.1/${admin.project.id}`,
+      evs: `${at("evs")}/v2/${admin.project.id}`,
     });
   });
 
@@ -72,7 +77,7 @@ describe("IAM", () => {
     if (!other) throw new Error("no cn-north-4");
     const rescoped = await rescopeToken(admin.token, other.id);
     expect(rescoped.project).toEqual({ id: other.id, name: "cn-north-4" });
-    expect(rescoped.endpoints.csbs).toBe(`${sim.url}/csbs/v1/${other.id}`);
+    expect(rescoped.endpoints.csbs).toBe(`${at("csbs")}/v1/${other.id}`);
   });
 
   it("a revoked token is refused afterwards", async () => {

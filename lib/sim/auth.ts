@@ -9,6 +9,7 @@ import {
   stringToSign,
 } from "../auth/signer";
 import type { AuthInfo, SimContext, SimEnv } from "./context";
+import { clientUrl } from "./endpoints";
 import { gatewayCodes, serviceCodes, serviceError, serviceOf } from "./http";
 import { demoAccessKey, demoDomain, findProject, findUserByName } from "./iam/directory";
 import { verifyToken } from "./iam/tokens";
@@ -80,7 +81,8 @@ export async function verifySignature(
     );
   }
   const body = new Uint8Array(await c.req.arrayBuffer());
-  const url = new URL(c.req.url);
+  // Signed over the path the client sent (a service's own port has no mount prefix).
+  const url = clientUrl(c);
   const canonical = canonicalRequest({
     method: c.req.method,
     path: url.pathname,
@@ -114,6 +116,18 @@ export async function verifySignature(
   };
 }
 
+function projectOfCredentials(
+  ctx: SimContext,
+  token: string | undefined,
+  headerProject: string | undefined,
+): string {
+  if (token) {
+    const scope = verifyToken(ctx, token)?.record.scope;
+    return scope?.kind === "project" ? scope.projectId : "";
+  }
+  return headerProject ?? "";
+}
+
 function readOnlyCode(path: string): string {
   const service = serviceOf(path);
   return service === "cbr" ? serviceCodes.cbr.readOnly : serviceCodes.csbs.readOnly;
@@ -123,10 +137,16 @@ function readOnlyCode(path: string): string {
  * Runs in front of every project-scoped service: 401 without valid credentials, 403 for another
  * project's token, 404 for an unknown project, 403 for the read-only user on any change.
  */
-export function requireAuth(ctx: SimContext): MiddlewareHandler<SimEnv> {
+export function requireAuth(
+  ctx: SimContext,
+  options: { projectInPath: boolean } = { projectInPath: true },
+): MiddlewareHandler<SimEnv> {
   return async (c, next) => {
-    const projectId = c.req.param("project_id") ?? "";
     const token = c.req.header("x-auth-token");
+    // Glance paths carry no project: the token's scope (or, signed, X-Project-Id) names it.
+    const projectId = options.projectInPath
+      ? (c.req.param("project_id") ?? "")
+      : projectOfCredentials(ctx, token, c.req.header("x-project-id"));
     const authorization = c.req.header("authorization");
     let outcome: Outcome;
     if (token) outcome = fromToken(ctx, token, projectId);

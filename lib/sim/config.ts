@@ -31,7 +31,13 @@ const positiveMs = z.coerce.number().int().positive();
 
 const envSchema = z.object({
   SIM_HOST: z.string().min(1).default("127.0.0.1"),
-  SIM_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
+  // The services take the six ports after SIM_PORT (lib/sim/endpoints.ts).
+  SIM_PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65535 - 6)
+    .default(4010),
   SIM_DATA_DIR: z.string().min(1).default(".data/sim"),
   SIM_RESET: z.enum(["", "0", "1", "true", "false"]).default(""),
   SIM_SCALE: z.enum(["normal", "large"]).default("normal"),

@@ -1,3 +1,4 @@
+import type { SimPorts } from "./endpoints";
 import type { SimState } from "./state";
 
 export type Durations = { protectMs: number; restoreMs: number; deleteMs: number; tickMs: number };
@@ -33,4 +34,6 @@ export type SimContext = {
   newId(): string;
   /** Lifecycle ticker: `fn` runs every `durations.tickMs` with the simulated time. */
   onTick(name: string, fn: (now: Date) => void): void;
+  /** The ports the services listen on, once listening (the catalog names them); else null. */
+  ports(): SimPorts | null;
 };

@@ -7,7 +7,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
  * - IAM (Keystone): `{"error": {"code": 401, "title": "Unauthorized", "message": "..."}}`;
  * - ECS/EVS (Nova/Cinder): `{"itemNotFound": {"code": 404, "message": "..."}}`, keyed by fault name.
  */
-export type Service = "iam" | "csbs" | "cbr" | "ecs" | "evs" | "sim";
+export type Service = "iam" | "csbs" | "cbr" | "ecs" | "evs" | "ims" | "sim";
 
 export function serviceOf(path: string): Service {
   if (path.startsWith("/csbs/")) return "csbs";
@@ -15,6 +15,7 @@ export function serviceOf(path: string): Service {
   if (path.startsWith("/iam/")) return "iam";
   if (path.startsWith("/ecs/")) return "ecs";
   if (path.startsWith("/evs/")) return "evs";
+  if (path.startsWith("/ims/") || path === "/ims") return "ims";
   return "sim";
 }
 
@@ -96,6 +97,7 @@ export function serviceError(
       return keystoneError(c, code, message);
     case "ecs":
     case "evs":
+    case "ims":
       return openstackError(c, code, message);
     default:
       return c.json({ error_code: errorCode, error_msg: message }, status(code));

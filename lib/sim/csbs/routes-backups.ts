@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { SimContext, SimEnv } from "../context";
+import { clientUrl } from "../endpoints";
 import { failure, isFailure, respond } from "./errors";
 import { checkpointJson, itemJson } from "./format";
 import {
@@ -162,7 +163,7 @@ export function backupRoutes(ctx: SimContext): Hono<SimEnv> {
     const body: Record<string, unknown> = { checkpoint_items: result.items.map(itemJson) };
     const last = result.items.at(-1);
     if (result.more && last) {
-      const next = new URL(c.req.url);
+      const next = clientUrl(c);
       next.searchParams.delete("offset");
       next.searchParams.set("marker", last.id);
       body.checkpoint_items_links = [{ href: next.toString(), rel: "next" }];

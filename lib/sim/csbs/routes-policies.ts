@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { SimContext, SimEnv } from "../context";
+import { clientUrl } from "../endpoints";
 import type { ProjectState } from "../state";
 import { type CsbsFailure, failure, isFailure, respond } from "./errors";
 import { policyJson } from "./format";
@@ -228,7 +229,7 @@ export function policyRoutes(ctx: SimContext): Hono<SimEnv> {
     const last = list.at(-1);
     if (more && last) {
       // Karbor's style of "next" link, as for checkpoint items.
-      const next = new URL(c.req.url);
+      const next = clientUrl(c);
       next.searchParams.delete("offset");
       next.searchParams.set("marker", last.id);
       body.policies_links = [{ href: next.toString(), rel: "next" }];

@@ -1,4 +1,4 @@
-import type { Server, Volume } from "../state";
+import type { Flavor, Server, Volume } from "../state";
 
 /** Nova prints times without fractions: 2026-11-22T08:30:01Z. */
 export function novaTime(iso: string): string {
@@ -14,6 +14,25 @@ function links(base: string, projectId: string, kind: string, id: string) {
 
 const vmState = { ACTIVE: "active", SHUTOFF: "stopped", ERROR: "error" } as const;
 const powerState = { ACTIVE: 1, SHUTOFF: 4, ERROR: 0 } as const;
+
+export function flavorBrief(f: Flavor, base: string, projectId: string) {
+  return { id: f.id, name: f.name, links: links(base, projectId, "flavors", f.id) };
+}
+
+/** A Nova flavour: `ram` in MB, `disk` in GB (0: the system disk is a volume, as on ECS). */
+export function flavorDetail(f: Flavor, base: string, projectId: string) {
+  return {
+    ...flavorBrief(f, base, projectId),
+    vcpus: f.vcpus,
+    ram: f.ram,
+    disk: f.disk,
+    swap: "",
+    rxtx_factor: 1.0,
+    "OS-FLV-EXT-DATA:ephemeral": 0,
+    "OS-FLV-DISABLED:disabled": false,
+    "os-flavor-access:is_public": true,
+  };
+}
 
 export function serverBrief(s: Server, base: string, projectId: string) {
   return { id: s.id, name: s.name, links: links(base, projectId, "servers", s.id) };
@@ -89,21 +108,27 @@ export function cinderTime(iso: string): string {
   return iso.replace(/\.(\d{3})Z$/, ".$1000");
 }
 
-export function volumeBrief(v: Volume, base: string, projectId: string) {
+export function volumeBrief(v: Volume, base: string, projectId: string, version = "v2") {
   return {
     id: v.id,
     name: v.name,
     links: links(base, projectId, "volumes", v.id).map((l) => ({
       ...l,
-      href: l.href.replace("/v2.1/", "/v2/"),
+      href: l.href.replace("/v2.1/", `/${version}/`),
     })),
   };
 }
 
 /** A Cinder v2 volume: `bootable` is the string "true"/"false", as Cinder sends it. */
-export function volumeDetail(v: Volume, base: string, projectId: string, userId: string) {
+export function volumeDetail(
+  v: Volume,
+  base: string,
+  projectId: string,
+  userId: string,
+  version = "v2",
+) {
   return {
-    ...volumeBrief(v, base, projectId),
+    ...volumeBrief(v, base, projectId, version),
     status: v.status,
     size: v.sizeGb,
     availability_zone: v.availabilityZone,

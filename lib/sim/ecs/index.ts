@@ -1,9 +1,16 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import type { SimContext, SimEnv } from "../context";
+import { serviceRoot } from "../endpoints";
 import { openstackError } from "../http";
 import type { ProjectState, Server } from "../state";
-import { serverBrief, serverDetail, volumeAttachmentsOf } from "./format";
+import {
+  flavorBrief,
+  flavorDetail,
+  serverBrief,
+  serverDetail,
+  volumeAttachmentsOf,
+} from "./format";
 import { markerPage, nextLinks } from "./paging";
 
 function project(ctx: SimContext, c: Context<SimEnv>): ProjectState | undefined {
@@ -41,7 +48,7 @@ function filtered(c: Context<SimEnv>, servers: Server[]): Server[] | Response {
 /** ECS at /ecs/v2.1/{project_id}: the Nova 2.1 server listing the console chooses servers from. */
 export function ecsRoutes(ctx: SimContext): Hono<SimEnv> {
   const app = new Hono<SimEnv>();
-  const origin = (c: Context) => `${new URL(c.req.url).origin}/ecs`;
+  const origin = (c: Context) => serviceRoot(c, "/ecs");
 
   const list = (detail: boolean) => (c: Context<SimEnv>) => {
     const p = project(ctx, c);
@@ -76,6 +83,21 @@ export function ecsRoutes(ctx: SimContext): Hono<SimEnv> {
       server: serverDetail(found.server, origin(c), found.p.id, c.get("auth").userId),
     });
   });
+
+  // The flavours the servers use: `openstack server list` names a server's flavour from this list.
+  const flavors = (detail: boolean) => (c: Context<SimEnv>) => {
+    const p = project(ctx, c);
+    if (!p) return openstackError(c, 404, "Project not found.");
+    const unique = new Map(p.servers.map((s) => [s.flavor.id, s.flavor]));
+    const list = [...unique.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+    return c.json({
+      flavors: list.map((f) =>
+        detail ? flavorDetail(f, origin(c), p.id) : flavorBrief(f, origin(c), p.id),
+      ),
+    });
+  };
+  app.get("/flavors", flavors(false));
+  app.get("/flavors/detail", flavors(true));
 
   app.get("/servers/:server_id/os-volume_attachments", (c) => {
     const found = findServer(c);

@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { z } from "zod";
+import { clientUrl } from "../endpoints";
 import { openstackError } from "../http";
 
 const limitSchema = z.coerce.number().int().min(0);
@@ -18,7 +19,7 @@ export function markerPage<T extends { id: string }>(
   items: T[],
   maxLimit = 1000,
 ): Page<T> {
-  const url = new URL(c.req.url);
+  const url = clientUrl(c);
   const rawLimit = url.searchParams.get("limit");
   let limit = maxLimit;
   if (rawLimit !== null) {

@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import type { SimContext, SimEnv } from "../context";
 import { volumeBrief, volumeDetail } from "../ecs/format";
 import { markerPage, nextLinks } from "../ecs/paging";
+import { serviceRoot } from "../endpoints";
 import { openstackError } from "../http";
 import type { ProjectState, Volume } from "../state";
 
@@ -33,10 +34,13 @@ function filtered(c: Context<SimEnv>, volumes: Volume[]): Volume[] {
   );
 }
 
-/** EVS at /evs/v2/{project_id}: Cinder v2 volumes, enough to map disk backups onto volumes. */
-export function evsRoutes(ctx: SimContext): Hono<SimEnv> {
+/**
+ * EVS at /evs/v2/{project_id} and /evs/v3/{project_id}: Cinder volumes, enough to map disk backups
+ * onto volumes (and for `openstack volume list`); the two versions answer the same volumes.
+ */
+export function evsRoutes(ctx: SimContext, version: "v2" | "v3"): Hono<SimEnv> {
   const app = new Hono<SimEnv>();
-  const origin = (c: Context) => `${new URL(c.req.url).origin}/evs`;
+  const origin = (c: Context) => serviceRoot(c, "/evs");
 
   const list = (detail: boolean) => (c: Context<SimEnv>) => {
     const p = project(ctx, c);
@@ -46,7 +50,9 @@ export function evsRoutes(ctx: SimContext): Hono<SimEnv> {
     const userId = c.get("auth").userId;
     return c.json({
       volumes: page.items.map((v) =>
-        detail ? volumeDetail(v, origin(c), p.id, userId) : volumeBrief(v, origin(c), p.id),
+        detail
+          ? volumeDetail(v, origin(c), p.id, userId, version)
+          : volumeBrief(v, origin(c), p.id, version),
       ),
       ...(page.nextHref ? { volumes_links: nextLinks(page.nextHref) } : {}),
     });
@@ -59,7 +65,7 @@ export function evsRoutes(ctx: SimContext): Hono<SimEnv> {
     const volume = p?.volumes.find((v) => v.id === c.req.param("volume_id"));
     if (!p || !volume)
       return openstackError(c, 404, `Volume ${c.req.param("volume_id")} could not be found.`);
-    return c.json({ volume: volumeDetail(volume, origin(c), p.id, c.get("auth").userId) });
+    return c.json({ volume: volumeDetail(volume, origin(c), p.id, c.get("auth").userId, version) });
   });
 
   return app;

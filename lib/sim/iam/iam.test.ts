@@ -61,13 +61,37 @@ describe("IAM POST /auth/tokens", () => {
     expect(project?.id).toMatch(/^[0-9a-f]{32}$/);
     expect(t.roles?.length).toBeGreaterThan(0);
     const types = t.catalog?.map((e) => e.type).sort();
-    expect(types).toEqual(["cbr", "compute", "data-protect", "identity", "volumev2"]);
-    const csbs = t.catalog?.find((e) => e.type === "data-protect")?.endpoints[0];
-    expect(csbs).toMatchObject({
-      url: `${sim.url}/csbs/v1/${project?.id}`,
-      interface: "public",
-      region: "eu-west-0",
+    expect(types).toEqual([
+      "cbr",
+      "compute",
+      "data-protect",
+      "identity",
+      "image",
+      "volumev2",
+      "volumev3",
+    ]);
+    // Each service on its own port with its API at the root; three interfaces, as Keystone lists.
+    const ports = sim.sim.ports();
+    const base = new URL(sim.url);
+    const urls = Object.fromEntries(
+      (t.catalog ?? []).map((e) => {
+        expect(e.endpoints.map((x) => x.interface)).toEqual(["public", "internal", "admin"]);
+        expect(new Set(e.endpoints.map((x) => x.url)).size).toBe(1);
+        for (const x of e.endpoints) expect(x.region).toBe("eu-west-0");
+        return [e.type, e.endpoints[0]?.url];
+      }),
+    );
+    const at = (port: number | undefined, path: string) => `http://${base.hostname}:${port}${path}`;
+    expect(urls).toEqual({
+      identity: `${sim.url}/iam/v3`,
+      "data-protect": at(ports?.csbs, `/v1/${project?.id}`),
+      cbr: at(ports?.cbr, `/v3/${project?.id}`),
+      compute: at(ports?.ecs, `/v2.1/${project?.id}`),
+      volumev2: at(ports?.evs, `/v2/${project?.id}`),
+      volumev3: at(ports?.evs3, `/v3/${project?.id}`),
+      image: at(ports?.ims, ""),
     });
+    expect(new Set(Object.values(ports ?? {})).size).toBe(7);
   });
 
   it("project scope by id, domain by id, and nocatalog", async () => {

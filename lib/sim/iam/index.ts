@@ -1,7 +1,9 @@
+import { createHash } from "node:crypto";
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { SimContext } from "../context";
+import { serviceMounts } from "../endpoints";
 import { keystoneError, readJson } from "../http";
 import type { TokenRecord, TokenScope } from "../state";
 import {
@@ -91,32 +93,52 @@ function resolveScope(scope: AuthBody["auth"]["scope"]): TokenScope | null {
   return { kind: "unscoped" };
 }
 
-function endpoint(id: string, url: string, region: string) {
-  return { id, url, region, region_id: region, interface: "public" };
-}
+/** Keystone lists each service once per interface; the simulator serves all three alike. */
+const interfaces = ["public", "internal", "admin"] as const;
 
-/** A Keystone-style catalog; the services' URLs carry the project id as Keystone's do. */
-function catalog(origin: string, project: DemoProject | undefined) {
+/**
+ * A Keystone-style catalog. Each project service has its own port with the API at its root, as a
+ * real cloud gives each its own host (`http://127.0.0.1:4012/v3/{project_id}` for CBR), named with
+ * the host the caller used for IAM; before the services listen (tests that only build the app) the
+ * old prefixed paths on the base port stand in.
+ */
+function catalog(ctx: SimContext, iamUrl: URL, project: DemoProject | undefined) {
   const region = project?.region ?? demoProjects[0]?.region ?? "eu-west-0";
+  const ports = ctx.ports();
   const entry = (type: string, name: string, url: string) => ({
-    id: `${type}-${project?.id ?? "global"}`.slice(0, 64),
+    id: createHash("sha256").update(`catalog:${type}`).digest("hex").slice(0, 32),
     type,
     name,
-    endpoints: [endpoint(`${type}-public-${region}`, url, region)],
+    endpoints: interfaces.map((iface) => ({
+      id: createHash("sha256")
+        .update(`endpoint:${type}:${region}:${iface}`)
+        .digest("hex")
+        .slice(0, 32),
+      url,
+      region,
+      region_id: region,
+      interface: iface,
+    })),
   });
-  const list = [entry("identity", "iam", `${origin}/iam/v3`)];
+  const list = [entry("identity", "iam", `${iamUrl.origin}/iam/v3`)];
   if (project) {
-    list.push(
-      entry("data-protect", "csbs", `${origin}/csbs/v1/${project.id}`),
-      entry("cbr", "cbr", `${origin}/cbr/v3/${project.id}`),
-      entry("compute", "ecs", `${origin}/ecs/v2.1/${project.id}`),
-      entry("volumev2", "evs", `${origin}/evs/v2/${project.id}`),
-    );
+    for (const m of serviceMounts) {
+      const root = ports
+        ? `${iamUrl.protocol}//${iamUrl.hostname}:${ports[m.key]}`
+        : `${iamUrl.origin}${m.mount}`;
+      list.push(entry(m.type, m.name, `${root}${m.apiPath(project.id)}`));
+    }
   }
   return list;
 }
 
-function tokenBody(record: TokenRecord, user: DemoUser, origin: string, withCatalog: boolean) {
+function tokenBody(
+  ctx: SimContext,
+  record: TokenRecord,
+  user: DemoUser,
+  iamUrl: URL,
+  withCatalog: boolean,
+) {
   const domain = { id: demoDomain.id, name: demoDomain.name };
   const project =
     record.scope.kind === "project" ? findProject({ id: record.scope.projectId }) : undefined;
@@ -130,7 +152,7 @@ function tokenBody(record: TokenRecord, user: DemoUser, origin: string, withCata
       ...(record.scope.kind === "domain" ? { domain } : {}),
       ...(record.scope.kind === "unscoped" ? {} : { roles: user.roles }),
       ...(withCatalog && record.scope.kind !== "unscoped"
-        ? { catalog: catalog(origin, project) }
+        ? { catalog: catalog(ctx, iamUrl, project) }
         : {}),
     },
   };
@@ -189,7 +211,7 @@ export function iamRoutes(ctx: SimContext): Hono {
     const { token, record } = issueToken(ctx, who.user, scope, who.methods);
     c.header("X-Subject-Token", token);
     const withCatalog = c.req.query("nocatalog") !== "true";
-    return c.json(tokenBody(record, who.user, origin(c), withCatalog), 201);
+    return c.json(tokenBody(ctx, record, who.user, new URL(c.req.url), withCatalog), 201);
   });
 
   /** The caller's token must be valid for the token-inspection calls. */
@@ -202,7 +224,13 @@ export function iamRoutes(ctx: SimContext): Hono {
     if (!subject || !valid) return keystoneError(c, 404, "Could not find token.");
     c.header("X-Subject-Token", subject);
     return c.json(
-      tokenBody(valid.record, valid.user, origin(c), c.req.query("nocatalog") !== "true"),
+      tokenBody(
+        ctx,
+        valid.record,
+        valid.user,
+        new URL(c.req.url),
+        c.req.query("nocatalog") !== "true",
+      ),
       200,
     );
   };
