@@ -1,17 +1,22 @@
 import "server-only";
+import { z } from "zod";
 import type { CloudContext } from "./context";
 import {
   type CbrBackup,
   type CbrCheckpoint,
+  type CbrPolicy,
   cbrBackupListSchema,
   cbrBackupResponseSchema,
   cbrCheckpointResponseSchema,
+  cbrPolicyListSchema,
+  cbrPolicyResponseSchema,
   cbrRestoreResponseSchema,
   type OperationLog,
   operationLogListSchema,
   operationLogResponseSchema,
   type Vault,
   vaultListSchema,
+  vaultPolicyBindingSchema,
   vaultResponseSchema,
 } from "./schemas/cbr";
 import { pickQuery, serviceCall } from "./service";
@@ -317,4 +322,112 @@ export async function getOperationLog(ctx: CloudContext, logId: string): Promise
   return data.operation_log;
 }
 
-export type { CbrBackup, CbrBackupChild, CbrCheckpoint, OperationLog, Vault } from "./schemas/cbr";
+// ---------- policies ----------
+
+export type CbrPolicyQuery = { operation_type?: "backup" | "replication"; vault_id?: string };
+
+/** `GET /policies` (filters `operation_type`, `vault_id`; the reference pages nothing). */
+export async function listCbrPolicies(
+  ctx: CloudContext,
+  query?: CbrPolicyQuery,
+): Promise<CbrPolicy[]> {
+  const data = await serviceCall(ctx, "cbr", "GET", ["policies"], {
+    query: pickQuery(query, ["operation_type", "vault_id"] as const),
+    schema: cbrPolicyListSchema,
+  });
+  return data.policies;
+}
+
+export async function getCbrPolicy(ctx: CloudContext, policyId: string): Promise<CbrPolicy> {
+  const data = await serviceCall(ctx, "cbr", "GET", ["policies", param("policy_id", policyId)], {
+    schema: cbrPolicyResponseSchema,
+  });
+  return data.policy;
+}
+
+/** The body under `policy` of a create (checked by lib/schemas/cbr-policy before it is sent). */
+export type CbrPolicyBody = {
+  name?: string;
+  enabled?: boolean;
+  operation_type?: "backup" | "replication";
+  operation_definition?: Record<string, number | string>;
+  trigger?: { properties: { pattern: string[] } };
+};
+
+/** `POST /policies`. */
+export async function createCbrPolicy(ctx: CloudContext, body: CbrPolicyBody): Promise<CbrPolicy> {
+  const data = await serviceCall(ctx, "cbr", "POST", ["policies"], {
+    body: { policy: body },
+    schema: cbrPolicyResponseSchema,
+  });
+  return data.policy;
+}
+
+/** `PUT /policies/{id}`: only the fields sent change (`operation_type` is not accepted). */
+export async function updateCbrPolicy(
+  ctx: CloudContext,
+  policyId: string,
+  body: Omit<CbrPolicyBody, "operation_type">,
+): Promise<CbrPolicy> {
+  const data = await serviceCall(ctx, "cbr", "PUT", ["policies", param("policy_id", policyId)], {
+    body: { policy: body },
+    schema: cbrPolicyResponseSchema,
+  });
+  return data.policy;
+}
+
+/** `DELETE /policies/{id}` (204). */
+export async function deleteCbrPolicy(ctx: CloudContext, policyId: string): Promise<void> {
+  await serviceCall(ctx, "cbr", "DELETE", ["policies", param("policy_id", policyId)], {});
+}
+
+/** `POST /vaults/{id}/associatepolicy`. */
+export async function associateVaultPolicy(
+  ctx: CloudContext,
+  vaultId: string,
+  policyId: string,
+  destinationVaultId?: string,
+): Promise<{ vault_id?: string | undefined; policy_id?: string | undefined }> {
+  const data = await serviceCall(
+    ctx,
+    "cbr",
+    "POST",
+    ["vaults", param("vault_id", vaultId), "associatepolicy"],
+    {
+      body: {
+        policy_id: policyId,
+        ...(destinationVaultId ? { destination_vault_id: destinationVaultId } : {}),
+      },
+      schema: z.object({ associate_policy: vaultPolicyBindingSchema }),
+    },
+  );
+  return data.associate_policy;
+}
+
+/** `POST /vaults/{id}/dissociatepolicy`. */
+export async function dissociateVaultPolicy(
+  ctx: CloudContext,
+  vaultId: string,
+  policyId: string,
+): Promise<{ vault_id?: string | undefined; policy_id?: string | undefined }> {
+  const data = await serviceCall(
+    ctx,
+    "cbr",
+    "POST",
+    ["vaults", param("vault_id", vaultId), "dissociatepolicy"],
+    {
+      body: { policy_id: policyId },
+      schema: z.object({ dissociate_policy: vaultPolicyBindingSchema }),
+    },
+  );
+  return data.dissociate_policy;
+}
+
+export type {
+  CbrBackup,
+  CbrBackupChild,
+  CbrCheckpoint,
+  CbrPolicy,
+  OperationLog,
+  Vault,
+} from "./schemas/cbr";

@@ -8,8 +8,8 @@ import {
   shiftGrid,
 } from "./grid";
 import { underEachMachineZone } from "./machine-zones";
-import { parseCsbsPattern } from "./parse";
-import { serializeRule } from "./serialize";
+import { parseCbrPatterns, parseCsbsPattern } from "./parse";
+import { serializeCbrPatterns, serializeRule } from "./serialize";
 import type { ScheduleRule } from "./types";
 
 const WINTER = new Date("2026-01-15T12:00:00Z");
@@ -97,6 +97,62 @@ underEachMachineZone(() => {
       const lordHowe = gridToRules(monWed2, "Australia/Lord_Howe", WINTER);
       expect(lordHowe.drift.map((d) => d.shiftMinutes)).toEqual([-30, 0]);
       expect(gridToRules(monWed2, "Asia/Kolkata", WINTER).drift).toEqual([]);
+    });
+  });
+
+  describe("the CBR serialisation of a local grid", () => {
+    // One grammar, two texts: the builder's grid gives the same UTC rules for CSBS and CBR, only
+    // written differently (CBR: one bare RRULE per time of day, INTERVAL on DAILY, padded minutes).
+    const grid = gridFromDaysAndTimes(
+      ["MO", "TU", "WE", "TH", "FR"],
+      [
+        { hour: 2, minute: 0 },
+        { hour: 14, minute: 30 },
+      ],
+    );
+    it.each([
+      [
+        "Europe/Berlin",
+        WINTER,
+        [
+          "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=1;BYMINUTE=00",
+          "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=13;BYMINUTE=30",
+        ],
+      ],
+      [
+        "Europe/Berlin",
+        SUMMER,
+        [
+          "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=0;BYMINUTE=00",
+          "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=12;BYMINUTE=30",
+        ],
+      ],
+      [
+        "Asia/Shanghai",
+        WINTER,
+        [
+          "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,SU;BYHOUR=18;BYMINUTE=00",
+          "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=6;BYMINUTE=30",
+        ],
+      ],
+    ])("weekdays 02:00 and 14:30 in %s (%s)", (zone, ref, expected) => {
+      const { rules: utc } = gridToRules(grid, zone, ref);
+      const list = serializeCbrPatterns(utc);
+      expect([...list].sort()).toEqual([...expected].sort());
+      const back = parseCbrPatterns(list);
+      expect(back.ok && sameSchedule(back.rules, utc)).toBe(true);
+      const view = back.ok ? rulesToGrid(back.rules, zone, ref) : null;
+      expect(view?.ok && view.grid).toEqual(grid);
+    });
+
+    it("an every-day grid becomes FREQ=DAILY;INTERVAL=1", () => {
+      const every = gridFromDaysAndTimes(
+        ["MO", "TU", "WE", "TH", "FR", "SA", "SU"],
+        [{ hour: 3, minute: 0 }],
+      );
+      expect(serializeCbrPatterns(gridToRules(every, "Europe/Berlin", WINTER).rules)).toEqual([
+        "FREQ=DAILY;INTERVAL=1;BYHOUR=2;BYMINUTE=00",
+      ]);
     });
   });
 

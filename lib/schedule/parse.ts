@@ -119,12 +119,12 @@ export function parseRuleValue(value: string): ScheduleRule {
   const seen = new Map<RuleKey, string>();
   for (const part of body.split(";")) {
     if (part.trim() === "")
-      refuse("empty-key", `The RRULE "${body}" has an empty part between ';'.`);
+      refuse("empty-key", `The RRULE "${body}" has an empty part between ';'.`, "RRULE");
     const eq = part.indexOf("=");
     if (eq < 0) refuse("syntax", `"${part}" in the RRULE is not KEY=VALUE.`, part);
     const key = part.slice(0, eq).trim();
     const raw = part.slice(eq + 1).trim();
-    if (key === "") refuse("empty-key", `"${part}" in the RRULE has no key before '='.`);
+    if (key === "") refuse("empty-key", `"${part}" in the RRULE has no key before '='.`, "RRULE");
     const upper = key.toUpperCase();
     if (!(RULE_KEYS as readonly string[]).includes(upper)) {
       refuse(
@@ -372,6 +372,13 @@ export function parseCbrPatterns(list: string[]): ParseResult {
       if (typeof item !== "string") refuse("not-text", "The pattern must be a string.", "pattern");
       const text = item.trim();
       if (text === "") refuse("empty", "The pattern is empty.", "pattern");
+      if (looksLikeCrontab(text)) {
+        refuse(
+          "crontab",
+          `"${truncate(text)}" looks like a crontab expression; CBR accepts only RRULEs (FREQ=WEEKLY or DAILY).`,
+          "pattern",
+        );
+      }
       if (text.includes("\n") || /^BEGIN:/i.test(text)) {
         refuse("structure", "A CBR pattern is one bare RRULE, not a calendar document.", "pattern");
       }

@@ -116,6 +116,73 @@ describe("properties", () => {
     );
   });
 
+  it("the CBR form is canonical: serialize(parse(list)) is a fixed point, also from messy lines", () => {
+    const messyLine = fc
+      .tuple(
+        fc.constantFrom(
+          "FREQ=WEEKLY;BYDAY=MO,WE",
+          "FREQ=DAILY",
+          "FREQ=DAILY;INTERVAL=3",
+          "FREQ=MONTHLY",
+        ),
+        fc.constantFrom("BYHOUR=2", "BYHOUR=02,14", "BYHOUR=25", "BYHOUR="),
+        fc.constantFrom("BYMINUTE=0", "BYMINUTE=00", "BYMINUTE=30", "BYMINUTE=60"),
+        fc.constantFrom("", "RRULE:", " "),
+        fc.constantFrom("", ";", " "),
+        fc.boolean(),
+      )
+      .map(([freq, hour, minute, prefix, suffix, swap]) =>
+        swap
+          ? `${prefix}${minute};${hour};${freq}${suffix}`
+          : `${prefix}${freq};${hour};${minute}${suffix}`,
+      );
+    const list = fc.oneof(
+      fc.array(messyLine, { minLength: 1, maxLength: 5 }),
+      schedule.map(serializeCbrPatterns),
+    );
+    fc.assert(
+      fc.property(list, (items) => {
+        const parsed = parseCbrPatterns(items);
+        if (!parsed.ok) {
+          // A refusal always names a field and a known code, never a silent fallback.
+          expect(parsed.problem.code).toMatch(/^[a-z-]+$/);
+          expect(parsed.problem.field).toBeTruthy();
+          return;
+        }
+        const canonical = serializeCbrPatterns(parsed.rules);
+        const again = parseCbrPatterns(canonical);
+        expect(again.ok).toBe(true);
+        if (!again.ok) return;
+        expect(sameSchedule(again.rules, parsed.rules)).toBe(true);
+        expect(serializeCbrPatterns(again.rules)).toEqual(canonical);
+        // Bare rules only: no calendar around them, one time of day per line, INTERVAL on DAILY.
+        for (const line of canonical) {
+          expect(line).toMatch(
+            /^FREQ=(WEEKLY;BYDAY=[A-Z,]+|DAILY;INTERVAL=\d+);BYHOUR=\d{1,2};BYMINUTE=\d{2}$/,
+          );
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("the CSBS and CBR forms of one schedule read back to the same runs", () => {
+    const from = new Date("2026-01-01T00:00:00Z");
+    const to = new Date("2026-02-15T00:00:00Z");
+    fc.assert(
+      fc.property(schedule, (rules) => {
+        const cbr = serializeCbrPatterns(rules);
+        if (cbr.length > 24) return;
+        const a = parseCsbsPattern(serializeCsbsPattern(rules));
+        const b = parseCbrPatterns(cbr);
+        expect(a.ok && b.ok).toBe(true);
+        if (a.ok && b.ok)
+          expect(runsBetween(b.rules, from, to)).toEqual(runsBetween(a.rules, from, to));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it("normalizeRules keeps the runs and is idempotent", () => {
     const from = new Date("2026-01-01T00:00:00Z");
     const to = new Date("2026-03-01T00:00:00Z");

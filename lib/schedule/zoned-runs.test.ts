@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { underEachMachineZone } from "./machine-zones";
-import { parseCsbsPattern } from "./parse";
+import { parseCbrPatterns, parseCsbsPattern } from "./parse";
 import type { ScheduleRule } from "./types";
 import { nextRunsInZone, wallClock } from "./zoned-runs";
 
@@ -71,6 +71,36 @@ underEachMachineZone(() => {
         show("Asia/Kolkata", "2026-01-14T00:00Z", "FREQ=WEEKLY;BYDAY=WE;BYHOUR=20;BYMINUTE=0", 1),
       ).toEqual(["2026-01-14T20:00 TH 2026-01-15 01:30 UTC+05:30"]);
     });
+  });
+
+  it("a CBR list runs where its CSBS twin runs, across Berlin's spring change", () => {
+    const parsed = parseCbrPatterns([
+      "FREQ=DAILY;INTERVAL=1;BYHOUR=1;BYMINUTE=00",
+      "FREQ=WEEKLY;BYDAY=SA,SU;BYHOUR=13;BYMINUTE=30",
+    ]);
+    if (!parsed.ok) throw new Error(parsed.problem.message);
+    const runs = nextRunsInZone(
+      parsed.rules,
+      new Date("2026-03-28T00:00Z"),
+      4,
+      "Europe/Berlin",
+    ).map((run) => `${run.at.toISOString().slice(0, 16)} ${run.local.time} ${run.local.offset}`);
+    expect(runs).toEqual([
+      "2026-03-28T01:00 02:00 UTC+01:00",
+      "2026-03-28T13:30 14:30 UTC+01:00",
+      "2026-03-29T01:00 03:00 UTC+02:00",
+      "2026-03-29T13:30 15:30 UTC+02:00",
+    ]);
+    const twin = rules(
+      "FREQ=DAILY;BYHOUR=1;BYMINUTE=0\nRRULE:FREQ=WEEKLY;BYDAY=SA,SU;BYHOUR=13;BYMINUTE=30",
+    );
+    expect(
+      nextRunsInZone(twin, new Date("2026-03-28T00:00Z"), 4, "Europe/Berlin").map((r) => r.at),
+    ).toEqual(
+      nextRunsInZone(parsed.rules, new Date("2026-03-28T00:00Z"), 4, "Europe/Berlin").map(
+        (r) => r.at,
+      ),
+    );
   });
 
   it("renders UTC too", () => {

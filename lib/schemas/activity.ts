@@ -12,6 +12,8 @@ export const ACTIVITY_ACTIONS = [
   "policy.disable",
   "policy.delete",
   "policy.run",
+  "policy.bind",
+  "policy.unbind",
   "restore.start",
   "session.sign-in",
   "session.sign-out",

@@ -118,7 +118,10 @@ export const vaultViewSchema = z.object({
   capacityGb: z.number().optional(),
   /** MB, as `Billing.used` is documented. */
   usedMb: z.number().optional(),
+  /** The vault's backup policy (CBR binds it on the policy, `associated_vaults`). */
   policyId: z.string().nullable(),
+  policyName: z.string().optional(),
+  policyEnabled: z.boolean().optional(),
   locked: z.boolean(),
   autoExpand: z.boolean(),
   createdAt: z.string().optional(),

@@ -73,6 +73,47 @@ export const CHANGE_RULES: readonly ChangeRule[] = [
   },
   { method: "DELETE", path: "/policies/:id", action: "policy.delete", target: param("id") },
   { method: "POST", path: "/policies/:id/execute", action: "policy.run", target: param("id") },
+  // CBR policies: the same actions, "cbr" in the detail so that the trail tells the services apart.
+  {
+    method: "POST",
+    path: "/cbr-policies",
+    action: "policy.create",
+    target: ({ body }) => str(body.name),
+    detail: () => "cbr",
+  },
+  {
+    method: "PUT",
+    path: "/cbr-policies/:id",
+    action: "policy.update",
+    target: param("id"),
+    detail: (body) => `cbr ${str(body.name)}`,
+  },
+  {
+    method: "PATCH",
+    path: "/cbr-policies/:id",
+    action: (body) => (body.enabled === false ? "policy.disable" : "policy.enable"),
+    target: param("id"),
+    detail: () => "cbr",
+  },
+  {
+    method: "DELETE",
+    path: "/cbr-policies/:id",
+    action: "policy.delete",
+    target: param("id"),
+    detail: () => "cbr",
+  },
+  {
+    method: "POST",
+    path: "/cbr-policies/:id/vaults",
+    action: "policy.bind",
+    target: ({ params, body }) => `${str(params.id)} → ${str(body.vaultId)}`,
+  },
+  {
+    method: "DELETE",
+    path: "/cbr-policies/:id/vaults/:vaultId",
+    action: "policy.unbind",
+    target: ({ params }) => `${str(params.id)} → ${str(params.vaultId)}`,
+  },
   {
     method: "POST",
     path: "/restores",

@@ -237,3 +237,55 @@ export const operationLogListSchema = z.object({
   offset: num,
 });
 export const operationLogResponseSchema = z.object({ operation_log: operationLogSchema });
+
+// ---------- policies (OTC-CBR api-ref policies/*.rst; Huawei SDK policy.py, policyo_od_create.py) ----------
+
+const intOrUndefined = z.number().int().optional().catch(undefined);
+
+export const cbrOperationDefinitionSchema = z
+  .object({
+    max_backups: intOrUndefined,
+    retention_duration_days: intOrUndefined,
+    day_backups: intOrUndefined,
+    week_backups: intOrUndefined,
+    month_backups: intOrUndefined,
+    year_backups: intOrUndefined,
+    full_backup_interval: intOrUndefined,
+    timezone: str,
+    destination_region: str,
+    destination_project_id: str,
+  })
+  .optional()
+  .catch(undefined);
+
+export const cbrPolicySchema = z.object({
+  id: looseString,
+  name: str,
+  enabled: bool,
+  operation_type: str,
+  operation_definition: cbrOperationDefinitionSchema,
+  trigger: z
+    .object({
+      id: str,
+      name: str,
+      type: str,
+      properties: z
+        .object({
+          pattern: z.array(z.string()).optional().catch(undefined),
+          start_time: str,
+        })
+        .optional()
+        .catch(undefined),
+    })
+    .optional()
+    .catch(undefined),
+  associated_vaults: z
+    .array(z.object({ vault_id: looseString, destination_vault_id: str }))
+    .optional()
+    .catch(undefined),
+});
+/** A CBR v3 policy as the cloud answers it. */
+export type CbrPolicy = z.infer<typeof cbrPolicySchema>;
+export const cbrPolicyListSchema = z.object({ policies: z.array(cbrPolicySchema), count: num });
+export const cbrPolicyResponseSchema = z.object({ policy: cbrPolicySchema });
+export const vaultPolicyBindingSchema = z.object({ vault_id: str, policy_id: str });

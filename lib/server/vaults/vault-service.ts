@@ -3,28 +3,41 @@ import { z } from "zod";
 import {
   type CbrBackup,
   type CbrCheckpoint,
+  listCbrPolicies,
   listOperationLogs,
   type OperationLog,
   type Vault,
 } from "@/lib/cloud/cbr";
 import type { CloudContext } from "@/lib/cloud/context";
 import { vaultSchema } from "@/lib/cloud/schemas/cbr";
-import { str } from "@/lib/cloud/schemas/common";
 import { pickQuery, serviceCall } from "@/lib/cloud/service";
 import { param } from "@/lib/cloud/url";
 import type { BackupRow } from "@/lib/schemas/backups";
 import type { CheckpointView, TaskView, VaultView } from "@/lib/schemas/vault";
 
-// The vault model of lib/cloud has no `policy_id`: CBR names a vault's policy on the policy
-// (`associated_vaults`), while the simulator, which serves no CBR policy API, puts it on the vault.
-// Reading it tolerantly here lets the list show a policy wherever the cloud tells.
-const vaultWithPolicySchema = vaultSchema.extend({ policy_id: str });
-type VaultWithPolicy = z.infer<typeof vaultWithPolicySchema>;
 const listSchema = z.object({
-  vaults: z.array(vaultWithPolicySchema),
+  vaults: z.array(vaultSchema),
   count: z.number().optional().catch(undefined),
 });
-const oneSchema = z.object({ vault: vaultWithPolicySchema });
+const oneSchema = z.object({ vault: vaultSchema });
+
+/** CBR names a vault's policies on the policy (`associated_vaults`); a vault has no policy field. */
+export type VaultPolicyIndex = Map<string, { id: string; name: string; enabled: boolean }>;
+
+export async function backupPolicyIndex(cloud: CloudContext): Promise<VaultPolicyIndex> {
+  const policies = await listCbrPolicies(cloud, { operation_type: "backup" });
+  const index: VaultPolicyIndex = new Map();
+  for (const policy of policies) {
+    for (const binding of policy.associated_vaults ?? []) {
+      index.set(binding.vault_id, {
+        id: policy.id,
+        name: policy.name ?? policy.id,
+        enabled: policy.enabled ?? true,
+      });
+    }
+  }
+  return index;
+}
 
 const LIST_KEYS = ["limit", "offset", "name", "status", "object_type"] as const;
 
@@ -32,26 +45,32 @@ export async function listVaultViews(
   cloud: CloudContext,
   query: { limit: number; offset: number; name?: string; status?: string; object_type?: string },
 ): Promise<{ vaults: VaultView[]; count: number }> {
-  const data = await serviceCall(cloud, "cbr", "GET", ["vaults"], {
-    query: pickQuery(query, LIST_KEYS),
-    schema: listSchema,
-  });
+  const [data, policies] = await Promise.all([
+    serviceCall(cloud, "cbr", "GET", ["vaults"], {
+      query: pickQuery(query, LIST_KEYS),
+      schema: listSchema,
+    }),
+    backupPolicyIndex(cloud),
+  ]);
   return {
-    vaults: data.vaults.map(toVaultView),
+    vaults: data.vaults.map((v) => toVaultView(v, policies)),
     count: data.count ?? query.offset + data.vaults.length,
   };
 }
 
 export async function getVaultView(cloud: CloudContext, vaultId: string): Promise<VaultView> {
-  const data = await serviceCall(cloud, "cbr", "GET", ["vaults", param("vault_id", vaultId)], {
-    schema: oneSchema,
-  });
-  return toVaultView(data.vault);
+  const [data, policies] = await Promise.all([
+    serviceCall(cloud, "cbr", "GET", ["vaults", param("vault_id", vaultId)], {
+      schema: oneSchema,
+    }),
+    backupPolicyIndex(cloud),
+  ]);
+  return toVaultView(data.vault, policies);
 }
 
-export function toVaultView(vault: Vault | VaultWithPolicy): VaultView {
+export function toVaultView(vault: Vault, policies: VaultPolicyIndex = new Map()): VaultView {
   const billing = vault.billing;
-  const policyId = "policy_id" in vault ? vault.policy_id : undefined;
+  const policy = policies.get(vault.id);
   return {
     id: vault.id,
     name: vault.name ?? vault.id,
@@ -60,7 +79,8 @@ export function toVaultView(vault: Vault | VaultWithPolicy): VaultView {
     status: billing?.status ?? "",
     ...(billing?.size !== undefined ? { capacityGb: billing.size } : {}),
     ...(billing?.used !== undefined ? { usedMb: billing.used } : {}),
-    policyId: policyId || null,
+    policyId: policy?.id ?? null,
+    ...(policy ? { policyName: policy.name, policyEnabled: policy.enabled } : {}),
     locked: vault.locked ?? false,
     autoExpand: vault.auto_expand ?? false,
     ...(vault.created_at ? { createdAt: vault.created_at } : {}),

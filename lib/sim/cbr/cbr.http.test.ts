@@ -66,7 +66,6 @@ describe("vaults", () => {
       created_at: cbrTime,
       auto_bind: false,
       locked: false,
-      policy_id: uuid,
       billing: {
         object_type: "server",
         spec_code: "vault.backup.server.normal",
@@ -77,6 +76,8 @@ describe("vaults", () => {
         used: expect.any(Number),
       },
     });
+    // The reference's vault has no policy field: a vault's policies are read from /policies.
+    expect(vault).not.toHaveProperty("policy_id");
     expect(vault.billing.used).toBeGreaterThan(0);
     expect(vault.billing.used).toBeLessThanOrEqual(vault.billing.size * 1024);
     expect(vault.resources.length).toBeGreaterThan(0);
@@ -99,8 +100,9 @@ describe("vaults", () => {
     const prod = await vaultNamed("vault-prod-servers");
     const byResource = await get(`/vaults?resource_ids=${prod.resources[0].id}`);
     expect(byResource.json.vaults.map((v: Json) => v.id)).toEqual([prod.id]);
-    const byPolicy = await get(`/vaults?policy_id=${prod.policy_id}`);
-    expect(byPolicy.json.count).toBe(1);
+    const policies = await get(`/policies?vault_id=${prod.id}`);
+    const byPolicy = await get(`/vaults?policy_id=${policies.json.policies[0].id}`);
+    expect(byPolicy.json.vaults.map((v: Json) => v.id)).toEqual([prod.id]);
     const page = await get("/vaults?limit=2&offset=2");
     expect(page.json).toMatchObject({ count: 5, limit: 2, offset: 2 });
     expect(page.json.vaults.map((v: Json) => v.name)).toEqual(["vault-data-disks", "vault-empty"]);
@@ -636,6 +638,7 @@ describe("vault policy", () => {
     expect(json.backups.every((b: Json) => b.extend_info.auto_trigger === true)).toBe(true);
     expect(json.backups.map((b: Json) => b.status)).toEqual(prod.resources.map(() => "available"));
     const logs = await get(`/operation-logs?checkpoint_id=${json.backups[0].checkpoint_id}`);
-    expect(logs.json.operation_logs[0].policy_id).toBe(prod.policy_id);
+    const policies = await get(`/policies?vault_id=${prod.id}`);
+    expect(logs.json.operation_logs[0].policy_id).toBe(policies.json.policies[0].id);
   });
 });

@@ -42,7 +42,7 @@ export function fixtureProject(): CbrProject {
     id: "0123456789abcdef0123456789abcdef",
     servers,
     volumes,
-    cbr: { vaults: [], backups: [], checkpoints: [], operationLogs: [] },
+    cbr: { policies: [], vaults: [], backups: [], checkpoints: [], operationLogs: [] },
   };
   project.cbr = seedCbrState(project, createRng("cbr-fixture"), fixtureNow);
   return project;

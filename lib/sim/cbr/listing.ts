@@ -70,7 +70,11 @@ const contains = (value: string, part: string | undefined) =>
 
 // ---- vaults (ListVault) ----
 
-export function vaultFilter(query: Query): (vault: CbrVault) => boolean {
+/** `vaultsOfPolicy`: the vaults a policy is bound to (the `policy_id` filter). */
+export function vaultFilter(
+  query: Query,
+  vaultsOfPolicy: (policyId: string) => string[] = () => [],
+): (vault: CbrVault) => boolean {
   const name = text(query, "name");
   // Repeatable (`id=a&id=b`): the SDK sends an array.
   const vaultIds = query.all("id").filter(Boolean);
@@ -84,6 +88,7 @@ export function vaultFilter(query: Query): (vault: CbrVault) => boolean {
     "error",
   ] as const);
   const policyId = text(query, "policy_id");
+  const boundVaults = policyId === undefined ? [] : vaultsOfPolicy(policyId);
   const cloudType = oneOf(query, "cloud_type", ["public", "hybrid"] as const);
   const protectType = oneOf(query, "protect_type", ["backup", "replication"] as const);
   // One id, or several separated by commas, as SDKs send arrays in a query string.
@@ -93,7 +98,7 @@ export function vaultFilter(query: Query): (vault: CbrVault) => boolean {
     (vaultIds.length === 0 || vaultIds.includes(vault.id)) &&
     (objectType === undefined || vault.objectType === objectType) &&
     (status === undefined || vault.status === status) &&
-    (policyId === undefined || vault.policyId === policyId) &&
+    (policyId === undefined || boundVaults.includes(vault.id)) &&
     (cloudType === undefined || cloudType === "public") &&
     (protectType === undefined || protectType === "backup") &&
     (resourceIds === undefined || vault.resources.some((r) => resourceIds.includes(r.id)));

@@ -146,17 +146,18 @@ export function operationLogFor(
   };
 }
 
-/** The log of a backup being made in `vault`. */
+/** The log of a backup being made in `vault` (`policyId`: the policy that triggered it). */
 export function backupOperationLog(
   vault: CbrVault,
   backup: CbrBackup,
   env: Pick<CbrEnv, "newId">,
+  policyId: string | null = null,
 ): CbrOperationLog {
   return operationLogFor(backup, vault, env, {
     operationType: "backup",
     status: "running",
     at: backup.createdAt,
-    policyId: backup.autoTrigger ? vault.policyId : null,
+    policyId: backup.autoTrigger ? policyId : null,
     backup: { backupId: backup.id, backupName: backup.name, incremental: backup.incremental },
     restore: null,
   });

@@ -18,6 +18,7 @@ import {
   vaultFilter,
 } from "./listing";
 import type { CbrEnv } from "./operations";
+import { registerPolicyRoutes } from "./policies-routes";
 import { parseCheckpointRequest, parseRenameRequest, parseRestoreRequest } from "./requests";
 import { startRestore } from "./restore";
 import type { CbrOperationLog, CbrProject } from "./types";
@@ -30,17 +31,17 @@ import {
   vaultJson,
 } from "./views";
 
-type Handler = (c: Context<SimEnv>, project: CbrProject) => Response | Promise<Response>;
+export type Handler = (c: Context<SimEnv>, project: CbrProject) => Response | Promise<Response>;
 
 /** A path id must look like a UUID; otherwise the cloud answers "Invalid <name> provided.". */
-function pathId(c: Context<SimEnv>, name: string): string {
+export function pathId(c: Context<SimEnv>, name: string): string {
   const value = c.req.param(name) ?? "";
   if (!uuidPattern.test(value)) invalid(`Invalid ${name} provided.`);
   return value;
 }
 
 /** The JSON body; a missing or malformed one is refused like any bad parameter (9900). */
-async function body(c: Context<SimEnv>): Promise<unknown> {
+export async function body(c: Context<SimEnv>): Promise<unknown> {
   const read = await readJson(c);
   if (read.ok) return read.body;
   const refusal = (await read.response.json().catch(() => ({}))) as { error_msg?: unknown };
@@ -86,7 +87,13 @@ export function createCbrRoutes(ctx: SimContext): Hono<SimEnv> {
     handle((c, project) => {
       const query = queryOf(c.req.url);
       const page = pageOf(query);
-      const vaults = project.cbr.vaults.filter(vaultFilter(query));
+      const vaults = project.cbr.vaults.filter(
+        vaultFilter(query, (policyId) =>
+          (project.cbr.policies.find((p) => p.id === policyId)?.associatedVaults ?? []).map(
+            (a) => a.vaultId,
+          ),
+        ),
+      );
       return c.json({
         vaults: paginate(vaults, page).map((v) => vaultJson(project.cbr, project.id, v)),
         count: vaults.length,
@@ -241,5 +248,12 @@ export function createCbrRoutes(ctx: SimContext): Hono<SimEnv> {
     }),
   );
 
+  registerPolicyRoutes(app, {
+    handle,
+    env,
+    pathId,
+    body,
+    markDirty: () => ctx.markDirty(),
+  });
   return app;
 }

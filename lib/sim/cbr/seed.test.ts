@@ -26,8 +26,13 @@ describe("seedCbrState", () => {
     expect(cbr.vaults.find((v) => v.resources.length === 0)?.name).toBe("vault-empty");
     expect(cbr.vaults.find((v) => v.status === "frozen")?.resources.length).toBe(1);
     expect(cbr.vaults.some((v) => v.locked)).toBe(true);
-    expect(cbr.vaults.filter((v) => v.policyId !== null).map((v) => v.name)).toEqual([
+    const bound = cbr.policies.flatMap((p) => p.associatedVaults.map((a) => a.vaultId));
+    expect(cbr.vaults.filter((v) => bound.includes(v.id)).map((v) => v.name)).toEqual([
       "vault-prod-servers",
+    ]);
+    expect(cbr.policies.map((p) => [p.name, p.enabled, p.associatedVaults.length])).toEqual([
+      ["daily-prod-0200utc", true, 1],
+      ["weekly-disks-longterm", false, 0],
     ]);
     for (const vault of cbr.vaults) {
       expect(vaultUsedMb(cbr, vault.id)).toBeLessThanOrEqual(vault.sizeGb * 1024);
@@ -75,6 +80,7 @@ describe("seedCbrState", () => {
 describe("coerceCbrState", () => {
   it("turns a state saved by an older build into an empty but usable one", () => {
     expect(coerceCbrState({} as never)).toEqual({
+      policies: [],
       vaults: [],
       backups: [],
       checkpoints: [],

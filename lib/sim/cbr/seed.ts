@@ -14,6 +14,7 @@ import {
   requestId,
   serverVolumes,
 } from "./operations";
+import { associatePolicy, createPolicy } from "./policies";
 import type {
   CbrCheckpoint,
   CbrObjectType,
@@ -162,7 +163,13 @@ function plans(project: SeedProject): VaultPlan[] {
 }
 
 export function seedCbrState(project: SeedProject, rand: () => number, now: Date): CbrState {
-  const state: CbrState = { vaults: [], backups: [], checkpoints: [], operationLogs: [] };
+  const state: CbrState = {
+    policies: [],
+    vaults: [],
+    backups: [],
+    checkpoints: [],
+    operationLogs: [],
+  };
   const env: CbrEnv = { now, newId: () => uuidFromRng(rand), rand };
   const userId = demoUsers[0]?.id ?? "";
   const policyId = uuidFromRng(rand);
@@ -182,8 +189,6 @@ export function seedCbrState(project: SeedProject, rand: () => number, now: Date
       locked: plan.locked ?? false,
       autoBind: false,
       autoExpand: false,
-      policyId: plan.auto ? policyId : null,
-      ...(plan.auto ? { policyPattern: [dailyAt2], policyCheckedAt: now.toISOString() } : {}),
       tags: plan.auto ? [{ key: "env", value: "prod" }] : [],
       resources: plan.resources,
     };
@@ -195,7 +200,56 @@ export function seedCbrState(project: SeedProject, rand: () => number, now: Date
     const usedGb = vaultUsedMb(state, vault.id) / 1024;
     vault.sizeGb = Math.max(plan.minGb, Math.ceil((usedGb * plan.headroom) / 50) * 50);
   });
+  seedPolicies(state, env, policyId);
   return state;
+}
+
+/**
+ * The seeded policies, made and bound through the API's own code (createPolicy, associatePolicy):
+ * the daily 02:00 UTC policy of the production vault, whose seeded automatic backups carry its id,
+ * and a weekly disk policy with long-term retention in UTC+08:00, bound to nothing and disabled.
+ */
+function seedPolicies(state: CbrState, env: CbrEnv, dailyId: string): void {
+  const daily = createPolicy(
+    state,
+    {
+      name: "daily-prod-0200utc",
+      enabled: true,
+      operation_type: "backup",
+      operation_definition: { retention_duration_days: 30, timezone: "UTC+00:00" },
+      trigger: { properties: { pattern: [dailyAt2] } },
+    },
+    { now: env.now, newId: () => dailyId },
+  );
+  createPolicy(
+    state,
+    {
+      name: "weekly-disks-longterm",
+      enabled: false,
+      operation_type: "backup",
+      operation_definition: {
+        max_backups: 4,
+        day_backups: 0,
+        week_backups: 8,
+        month_backups: 12,
+        year_backups: 2,
+        timezone: "UTC+08:00",
+      },
+      trigger: { properties: { pattern: ["FREQ=WEEKLY;BYDAY=SA;BYHOUR=16;BYMINUTE=00"] } },
+    },
+    env,
+  );
+  for (const vault of state.vaults) {
+    const auto = state.checkpoints.some((c) => c.vaultId === vault.id && c.autoTrigger);
+    if (!auto) continue;
+    associatePolicy(state, vault.id, daily.id);
+    for (const log of state.operationLogs) {
+      if (log.vaultId === vault.id && log.operationType === "backup" && log.backup) {
+        const backup = state.backups.find((b) => b.id === log.backup?.backupId);
+        if (backup?.autoTrigger) log.policyId = daily.id;
+      }
+    }
+  }
 }
 
 function seedRun(

@@ -65,14 +65,6 @@ export type CbrVault = {
   locked: boolean;
   autoBind: boolean;
   autoExpand: boolean;
-  policyId: string | null;
-  /**
-   * The applied policy's CBR trigger patterns (UTC RRULEs, e.g. `FREQ=DAILY;INTERVAL=1;BYHOUR=2;
-   * BYMINUTE=00`) and the instant up to which its runs have been handled. Optional so that a
-   * state saved before policies fired still loads.
-   */
-  policyPattern?: string[];
-  policyCheckedAt?: string | null;
   tags: { key: string; value: string }[];
   resources: CbrVaultResource[];
 };
@@ -183,7 +175,28 @@ export type CbrOperationLog = {
   } | null;
 };
 
+/**
+ * A CBR v3 policy (`/policies`). Its vaults are bound through associatepolicy/dissociatepolicy;
+ * a vault has no policy field of its own (the reference's vault model has none).
+ */
+export type CbrPolicy = {
+  id: string;
+  name: string;
+  enabled: boolean;
+  operationType: "backup" | "replication";
+  /** `operation_definition` as stored (lib/schemas/cbr-policy's CbrOperationDefinition). */
+  definition: Record<string, number | string>;
+  /** `trigger.properties.pattern`: UTC RRULEs, one per time of day. */
+  pattern: string[];
+  triggerId: string;
+  createdAt: string;
+  /** The instant up to which its runs have been handled (null: from the next run on). */
+  checkedAt: string | null;
+  associatedVaults: { vaultId: string; destinationVaultId?: string }[];
+};
+
 export type CbrState = {
+  policies: CbrPolicy[];
   vaults: CbrVault[];
   backups: CbrBackup[];
   checkpoints: CbrCheckpoint[];
@@ -196,6 +209,7 @@ export type CbrState = {
  */
 export function coerceCbrState(value: Partial<CbrState> | undefined): CbrState {
   return {
+    policies: Array.isArray(value?.policies) ? value.policies : [],
     vaults: Array.isArray(value?.vaults) ? value.vaults : [],
     backups: Array.isArray(value?.backups) ? value.backups : [],
     checkpoints: Array.isArray(value?.checkpoints) ? value.checkpoints : [],

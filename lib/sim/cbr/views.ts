@@ -96,9 +96,6 @@ export function vaultJson(state: CbrState, projectId: string, vault: CbrVault): 
     resources: vault.resources.map((resource) => resourceJson(state, vault, resource)),
     tags: vault.tags.map((tag) => ({ key: tag.key, value: tag.value })),
   };
-  // Not in the vault model of the reference; the simulator adds it so that a console can show
-  // which policy a vault follows without the CBR policy API.
-  if (vault.policyId) json.policy_id = vault.policyId;
   return json;
 }
 
