@@ -120,14 +120,16 @@ describe("deleting a CBR backup", () => {
     );
   });
 
-  it("refuses unknown, malformed, locked, frozen and busy backups, and the read-only user", async () => {
+  it("refuses unknown, malformed, frozen and busy backups, and the read-only user; deletes a manual backup of a locked vault", async () => {
     expectRefused(await remove("4827f2da-b008-4507-ab7d-42d0df5ed912"), 404, "BackupService.6200");
     expectRefused(await remove("not-a-uuid"), 400, "BackupService.9900");
 
     const locked = await vaultNamed("vault-dev-servers");
     expect(locked.locked).toBe(true);
-    const inLocked = await get(`/backups?vault_id=${locked.id}&status=available&limit=1`);
-    expectRefused(await remove(inLocked.json.backups[0].id), 400, "BackupService.6201");
+    // Backup locking keeps policy backups only (vault-admin.http.test.ts): manual ones stay deletable.
+    const [manual] = await olderBackups("vault-dev-servers");
+    expect(manual?.extend_info.auto_trigger).toBe(false);
+    expect((await remove(manual?.id)).status).toBe(204);
 
     const frozen = await vaultNamed("vault-archive-frozen");
     const inFrozen = await get(`/backups?vault_id=${frozen.id}&limit=1`);

@@ -2,23 +2,26 @@
 // (reference 5.3.5), a project runs at most five deletions at once and the rest wait; the API
 // answers 204 at once and the backup goes `waiting_delete` → `deleting` → gone, followed by a
 // `delete` operation log.
+import { checkLockedBackupDelete } from "@/lib/vaults";
 import { protectingStatuses } from "./constants";
 import { fail } from "./errors";
 import { type CbrEnv, finishOperation, operationLogFor } from "./operations";
 import type { CbrBackup, CbrOperationLog, CbrProject, CbrState } from "./types";
+import { vaultFail } from "./vault-admin-errors";
 
 export const MAX_RUNNING_CBR_DELETES = 5;
 
 /** What may be deleted: finished backups, successful or failed. */
 const DELETABLE = new Set(["available", "error"]);
 
-function checkDeletable(state: CbrState, backup: CbrBackup): void {
+function checkDeletable(state: CbrState, backup: CbrBackup, now: Date): void {
   if (!DELETABLE.has(backup.status)) {
     fail("backupCannotBeDeleted", `The backup status is ${backup.status}.`);
   }
   const vault = state.vaults.find((v) => v.id === backup.vaultId);
-  if (vault?.locked) {
-    fail("backupCannotBeDeleted", `Backup locking is enabled on vault (${vault.name}).`);
+  // Backup locking (lib/vaults): manual backups stay deletable, policy backups until they expire.
+  if (vault && checkLockedBackupDelete(vault, backup, now)) {
+    vaultFail("lockedPolicyBackup", `Backup locking is enabled on vault (${vault.name}).`);
   }
   if (vault && vault.status !== "available") {
     fail("backupCannotBeDeleted", `The vault status is ${vault.status}.`);
@@ -48,7 +51,7 @@ export function requestCbrDelete(
   env: Pick<CbrEnv, "now" | "newId">,
 ): CbrOperationLog {
   const { cbr } = project;
-  checkDeletable(cbr, backup);
+  checkDeletable(cbr, backup, env.now);
   const at = env.now.toISOString();
   const vault = cbr.vaults.find((v) => v.id === backup.vaultId);
   const log = operationLogFor(backup, vault, env, {

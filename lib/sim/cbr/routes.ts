@@ -22,6 +22,8 @@ import { registerPolicyRoutes } from "./policies-routes";
 import { parseCheckpointRequest, parseRenameRequest, parseRestoreRequest } from "./requests";
 import { startRestore } from "./restore";
 import type { CbrOperationLog, CbrProject } from "./types";
+import { advanceVaultAdmin } from "./vault-admin";
+import { registerVaultAdminRoutes } from "./vault-admin-routes";
 import {
   backupJson,
   checkpointJson,
@@ -62,9 +64,11 @@ export function createCbrRoutes(ctx: SimContext): Hono<SimEnv> {
       }
       // Bring jobs and policies up to the clock first, so that a read right after a clock jump is
       // exact whatever the ticker's rate.
-      if (catchUpCbr(project, ctx.now(), ctx.durations, { newId: ctx.newId, rand: ctx.rng })) {
-        ctx.markDirty();
-      }
+      const caughtUp = catchUpCbr(project, ctx.now(), ctx.durations, {
+        newId: ctx.newId,
+        rand: ctx.rng,
+      });
+      if (advanceVaultAdmin(project, ctx.now()) || caughtUp) ctx.markDirty();
       try {
         return await handler(c, project);
       } catch (error) {
@@ -81,6 +85,9 @@ export function createCbrRoutes(ctx: SimContext): Hono<SimEnv> {
         ? ctx.durations.deleteMs
         : ctx.durations.protectMs;
   const progressOf = (log: CbrOperationLog) => operationProgress(log, ctx.now(), durationOf(log));
+
+  // Vault management (vault-admin-routes.ts), first: /vaults/summary before /vaults/:vault_id.
+  registerVaultAdminRoutes(app, ctx, handle, body);
 
   app.get(
     "/vaults",

@@ -67,6 +67,12 @@ export type CbrVault = {
   autoExpand: boolean;
   tags: { key: string; value: string }[];
   resources: CbrVaultResource[];
+  /** Set by vault creation (vault-admin.ts); optional so that seeded and saved vaults still load. */
+  protectType?: "backup" | "replication";
+  consistentLevel?: "crash_consistent" | "app_consistent";
+  bindRules?: { key: string; value: string }[];
+  threshold?: number;
+  smnNotify?: boolean;
 };
 
 /** A disk-level backup inside a server backup (`children[]` in the API). */
@@ -165,6 +171,8 @@ export type CbrOperationLog = {
   requestId: string;
   errorInfo: { code: string; message: string };
   resource: { id: string; name: string; type: CbrResourceType };
+  /** `vault_delete` and `remove_resource` logs: the backups they delete (extra_info). */
+  deleteCounts?: { total: number; failed: number };
   backup: { backupId: string; backupName: string; incremental: boolean } | null;
   restore: {
     backupId: string;
@@ -228,6 +236,8 @@ export type CbrServerView = {
   availabilityZone: string;
   bareMetal: boolean;
   volumeIds: string[];
+  /** Nova metadata: the simulator's stand-in for ECS tags (auto-bind rules match on it). */
+  metadata?: Record<string, string>;
 };
 
 export type CbrVolumeView = {

@@ -76,16 +76,20 @@ export function vaultJson(state: CbrState, projectId: string, vault: CbrVault): 
     // The reference's samples send this as the number 0 although the SDK types it as a string.
     enterprise_project_id: 0,
     auto_bind: vault.autoBind,
-    bind_rules: {},
+    bind_rules: vault.bindRules?.length
+      ? { tags: vault.bindRules.map((tag) => ({ key: tag.key, value: tag.value })) }
+      : {},
+    threshold: vault.threshold ?? 80,
+    smn_notify: vault.smnNotify ?? true,
     auto_expand: vault.autoExpand,
     locked: vault.locked,
     billing: {
       allocated: vault.resources.reduce((sum, r) => sum + r.sizeGb, 0),
       charging_mode: "post_paid",
       cloud_type: "public",
-      consistent_level: "crash_consistent",
+      consistent_level: vault.consistentLevel ?? "crash_consistent",
       object_type: vault.objectType,
-      protect_type: "backup",
+      protect_type: vault.protectType ?? "backup",
       size: vault.sizeGb,
       spec_code: specCodes[vault.objectType],
       status: vault.status,
@@ -259,6 +263,10 @@ export function operationLogJson(projectId: string, log: CbrOperationLog, progre
       // A string on purpose: the reference enumerates it as "true"/"false".
       incremental: String(log.backup.incremental),
     };
+  }
+  if (log.deleteCounts) {
+    const counts = { total_count: log.deleteCounts.total, fail_count: log.deleteCounts.failed };
+    extraInfo[log.operationType === "vault_delete" ? "vault_delete" : "remove_resources"] = counts;
   }
   if (log.restore) {
     extraInfo.restore = {
