@@ -64,7 +64,7 @@ test.describe("[BACKUPS] CBR delete", () => {
     }
   });
 
-  test("a backup in a locked vault is refused in the dialog; one deleted from its page is gone", async ({
+  test("a policy backup in a locked vault is refused in the dialog; one deleted from its page is gone", async ({
     page,
     app,
   }) => {
@@ -75,7 +75,7 @@ test.describe("[BACKUPS] CBR delete", () => {
     const dialog = page.getByRole("alertdialog");
     await dialog.getByRole("button", { name: "Delete (1)" }).click();
     // The dialog stays open with the cloud's refusal in plain words, and nothing changed.
-    await expect(dialog.getByRole("alert")).toContainText("This backup cannot be deleted now");
+    await expect(dialog.getByRole("alert")).toContainText("Backup locking keeps this policy backup");
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await expect(page.getByText("Available", { exact: true }).first()).toBeVisible();
 

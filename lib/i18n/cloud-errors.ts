@@ -271,6 +271,10 @@ const cbr: Record<string, Words> = {
     en: "The vault is full. Expand the vault or delete backups you no longer need.",
     zh: "存储库容量已满。请扩容存储库或删除不再需要的备份。",
   },
+  "BackupService.6127": {
+    en: "This policy cannot be applied to this vault: a vault follows at most one policy of each type, and a replication policy needs a destination vault.",
+    zh: "该策略不能应用于此存储库：一个存储库每种类型最多应用一个策略，复制策略还需要目标存储库。",
+  },
   "BackupService.6135": {
     en: "The resource is not in the vault.",
     zh: "该资源不在存储库中。",
@@ -290,6 +294,10 @@ const cbr: Record<string, Words> = {
   "BackupService.6217": {
     en: "The restore point does not exist. Refresh the list.",
     zh: "备份还原点不存在。请刷新列表。",
+  },
+  "BackupService.6220": {
+    en: "Backup locking keeps this policy backup until it expires: it cannot be deleted before then.",
+    zh: "备份锁定会保留此策略备份直到其过期：在此之前不能删除。",
   },
   "BackupService.6500": {
     en: "The task does not exist. Refresh the list.",

@@ -68,3 +68,10 @@ const messages: Record<string, Record<Locale, string>> = {
 export function routeErrorMessage(code: string, locale: Locale): string {
   return messages[code]?.[locale] ?? messages.INTERNAL?.[locale] ?? "Error";
 }
+
+/** Why a vault refused a policy, when the console found the policy it already follows. */
+export function heldByPolicyMessage(policyName: string, locale: Locale): string {
+  return locale === "zh"
+    ? `它已应用策略“${policyName}”：请先在该策略中解除绑定。`
+    : `It follows the policy “${policyName}”: unbind it there first.`;
+}

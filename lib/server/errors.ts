@@ -68,14 +68,19 @@ export class RouteError extends Error {
     return new RouteError(code, ERROR_STATUS[code], details);
   }
 
-  /** A cloud failure with its status class and cloud code, in the catalog's plain words. */
+  /**
+   * A cloud failure with its status class and cloud code, in the catalog's plain words. For the
+   * clouds' "this parameter is wrong" codes the rule the cloud names is added (see ruleTextOf);
+   * `addendum` is what the console itself found out about the refusal, in the user's language.
+   */
   static fromCloud(
     error: CloudError,
     locale: Locale,
-    details: Omit<Details, "message"> = {},
+    { addendum, ...details }: Omit<Details, "message"> & { addendum?: string } = {},
   ): RouteError {
     const mapped = mapCloudError(error, locale);
-    return new RouteError(mapped.code, mapped.status, { ...details, message: mapped.message });
+    const message = [mapped.message, ruleTextOf(error), addendum].filter(Boolean).join(" ");
+    return new RouteError(mapped.code, mapped.status, { ...details, message });
   }
 
   /** A rule refused the input (400: the input breaks it) or the thing's state (409). */
@@ -115,6 +120,26 @@ export function mapCloudError(
     code: error.status === 0 || error.code === "BAD_RESPONSE" ? "UPSTREAM_ERROR" : error.code,
     message: known ?? routeErrorMessage("UPSTREAM_ERROR", locale),
   };
+}
+
+/** The clouds' codes for "a parameter of the request is wrong", whose text names the rule broken. */
+const PARAMETER_CODES: ReadonlySet<string> = new Set(["CSBS.9001", "BackupService.9900"]);
+const RULE_TEXT_MAX = 200;
+
+/**
+ * The rule a parameter refusal names ("Invalid name: at most 64 characters"), which the user needs
+ * to correct the form and the catalog cannot know. Only for those codes, only a 4xx, and only as
+ * one printable line of bounded length: any other upstream text may expose internals, and none is
+ * passed on.
+ */
+function ruleTextOf(error: CloudError): string | undefined {
+  if (!PARAMETER_CODES.has(error.code) || error.status < 400 || error.status >= 500) return;
+  const line = error.message
+    .replace(/[^\P{C}]+/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (!line) return;
+  return line.length > RULE_TEXT_MAX ? `${line.slice(0, RULE_TEXT_MAX - 1)}…` : line;
 }
 
 /**

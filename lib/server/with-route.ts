@@ -15,7 +15,7 @@ import { audit, auditChange } from "./audit";
 import { cloudContextFor, forgetLookups } from "./cloud-context";
 import { serverEnv } from "./env";
 import { routeErrorMessage } from "./error-messages";
-import { errorResponse, mapCloudError, RouteError } from "./errors";
+import { errorResponse, RouteError } from "./errors";
 import { isJsonContentType, readBodyText } from "./read-body";
 
 type Schema = z.ZodType;
@@ -314,7 +314,7 @@ async function toErrorResponse(
         { "Set-Cookie": clearedSessionCookie(cookieScopeFor(req)) },
       );
     }
-    const mapped = mapCloudError(error, locale);
+    const mapped = RouteError.fromCloud(error, locale);
     if (mapped.status >= 500) logUpstreamError(req, error, mapped.status);
     return errorResponse(mapped.status, mapped);
   }

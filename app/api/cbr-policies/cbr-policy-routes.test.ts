@@ -158,7 +158,9 @@ describe("CBR policy routes against the simulator", () => {
     );
     expect(res.status).toBe(400);
     expect(res.body.error).toMatchObject({ field: "vaultId" });
-    expect(res.body.error.message).toContain("daily-prod-0200utc");
+    // The console names the policy the vault follows (the cloud's own text is not passed on).
+    expect(res.body.error).toMatchObject({ code: "BackupService.6127" });
+    expect(res.body.error.message).toContain("It follows the policy “daily-prod-0200utc”");
     await deletePolicy(request("DELETE", `/api/cbr-policies/${id}`), idParams(id));
   });
 });

@@ -19,8 +19,8 @@ import {
   type CbrPolicyView,
   cbrPolicyBodyOf,
 } from "@/lib/schemas/cbr-policy-form";
-import { RouteError } from "@/lib/server/route-error";
-import { mapCloudError } from "@/lib/server/with-route";
+import { heldByPolicyMessage } from "@/lib/server/error-messages";
+import { RouteError, refusalsAtField } from "@/lib/server/errors";
 
 // CBR v3 policies for the console: reads with the bound vaults' names, changes, and refusals sent
 // back to the editor field they concern.
@@ -67,23 +67,9 @@ export async function getCbrPolicyView(cloud: CloudContext, id: string): Promise
   return toCbrPolicyView(policy, vaults);
 }
 
-/** Runs a cloud change; a refusal about one field comes back at that field, in the cloud's words. */
-async function atField<T>(locale: Locale, call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    if (!(error instanceof CloudError) || error.status === 401) throw error;
-    const field = cbrPolicyFieldOfCloudError(error.code, error.message);
-    const mapped = mapCloudError(error, locale);
-    const message =
-      error.code === "BackupService.9900" ? `${mapped.message} ${error.message}` : mapped.message;
-    throw new RouteError({
-      code: mapped.code,
-      status: mapped.status,
-      message,
-      ...(field ? { field } : {}),
-    });
-  }
+/** Runs a cloud change; a refusal about one field comes back at that field. */
+function atField<T>(locale: Locale, call: () => Promise<T>): Promise<T> {
+  return refusalsAtField(locale, (e) => cbrPolicyFieldOfCloudError(e.code, e.message), call);
 }
 
 export async function createCbrPolicyFrom(
@@ -135,15 +121,29 @@ export async function bindCbrPolicy(
     await associateVaultPolicy(cloud, vaultId, id);
   } catch (error) {
     if (!(error instanceof CloudError) || error.status === 401) throw error;
-    const mapped = mapCloudError(error, locale);
-    throw new RouteError({
-      code: mapped.code,
-      status: mapped.status,
-      message: `${mapped.message} ${error.message}`.trim(),
+    const held = error.code === NOT_APPLICABLE ? await heldBy(cloud, vaultId, id) : undefined;
+    throw RouteError.fromCloud(error, locale, {
       field: "vaultId",
+      ...(held ? { addendum: heldByPolicyMessage(held.name ?? held.id, locale) } : {}),
     });
   }
   return getCbrPolicyView(cloud, id);
+}
+
+/** "The policy cannot be applied" (OTC-CBR error codes): most often, one of its type is bound. */
+const NOT_APPLICABLE = "BackupService.6127";
+
+/** The policy of the same type as `policyId` that the vault already follows, if any. */
+async function heldBy(
+  cloud: CloudContext,
+  vaultId: string,
+  policyId: string,
+): Promise<CbrPolicy | undefined> {
+  const [policy, bound] = await Promise.all([
+    getCbrPolicy(cloud, policyId),
+    listCbrPolicies(cloud, { vault_id: vaultId }),
+  ]).catch(() => [undefined, []] as const);
+  return bound.find((p) => p.id !== policyId && p.operation_type === policy?.operation_type);
 }
 
 export async function unbindCbrPolicy(

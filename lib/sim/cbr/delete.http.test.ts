@@ -120,16 +120,19 @@ describe("deleting a CBR backup", () => {
     );
   });
 
-  it("refuses unknown, malformed, frozen and busy backups, and the read-only user; deletes a manual backup of a locked vault", async () => {
+  it("refuses unknown, malformed, frozen and busy backups, and the read-only user; deletes a manual backup of a locked vault and keeps its policy backup", async () => {
     expectRefused(await remove("4827f2da-b008-4507-ab7d-42d0df5ed912"), 404, "BackupService.6200");
     expectRefused(await remove("not-a-uuid"), 400, "BackupService.9900");
 
     const locked = await vaultNamed("vault-dev-servers");
     expect(locked.locked).toBe(true);
     // Backup locking keeps policy backups only (vault-admin.http.test.ts): manual ones stay deletable.
-    const [manual] = await olderBackups("vault-dev-servers");
-    expect(manual?.extend_info.auto_trigger).toBe(false);
+    const kept = await olderBackups("vault-dev-servers");
+    const manual = kept.find((b) => b.extend_info.auto_trigger === false);
+    const policyMade = kept.find((b) => b.extend_info.auto_trigger === true);
+    expect(manual && policyMade).toBeTruthy();
     expect((await remove(manual?.id)).status).toBe(204);
+    expectRefused(await remove(policyMade?.id), 400, "BackupService.6220");
 
     const frozen = await vaultNamed("vault-archive-frozen");
     const inFrozen = await get(`/backups?vault_id=${frozen.id}&limit=1`);

@@ -40,6 +40,11 @@ type VaultPlan = {
   /** Runs (checkpoints) at these many days ago, oldest first. */
   runsDaysAgo: number[];
   auto: boolean;
+  /**
+   * Of `runsDaysAgo`, the runs a policy made that the vault no longer follows: automatic backups
+   * that backup locking keeps until they expire.
+   */
+  formerPolicyRunsDaysAgo?: number[];
   status?: CbrVault["status"];
   frozenScene?: string;
   locked?: boolean;
@@ -123,6 +128,7 @@ function plans(project: SeedProject): VaultPlan[] {
       resources: present(dev.map((id) => serverResource(project, id))),
       runsDaysAgo: [18, 13, 9, 4, 1],
       auto: false,
+      formerPolicyRunsDaysAgo: [18, 13],
       locked: true,
       headroom: 1.8,
       minGb: 200,
@@ -175,6 +181,8 @@ export function seedCbrState(project: SeedProject, rand: () => number, now: Date
   const policyId = uuidFromRng(rand);
   const cbrProject: CbrProject = { ...project, cbr: state };
 
+  // The vaults the daily policy is bound to: those whose every run it made.
+  const followers = new Set<string>();
   plans(project).forEach((plan, index) => {
     const vault: CbrVault = {
       id: env.newId(),
@@ -193,6 +201,7 @@ export function seedCbrState(project: SeedProject, rand: () => number, now: Date
       resources: plan.resources,
     };
     state.vaults.push(vault);
+    if (plan.auto) followers.add(vault.id);
     plan.runsDaysAgo.forEach((daysAgo, run) => {
       seedRun(cbrProject, vault, plan, daysAgo, run, env);
     });
@@ -200,7 +209,7 @@ export function seedCbrState(project: SeedProject, rand: () => number, now: Date
     const usedGb = vaultUsedMb(state, vault.id) / 1024;
     vault.sizeGb = Math.max(plan.minGb, Math.ceil((usedGb * plan.headroom) / 50) * 50);
   });
-  seedPolicies(state, env, policyId);
+  seedPolicies(state, env, policyId, followers);
   return state;
 }
 
@@ -209,7 +218,12 @@ export function seedCbrState(project: SeedProject, rand: () => number, now: Date
  * the daily 02:00 UTC policy of the production vault, whose seeded automatic backups carry its id,
  * and a weekly disk policy with long-term retention in UTC+08:00, bound to nothing and disabled.
  */
-function seedPolicies(state: CbrState, env: CbrEnv, dailyId: string): void {
+function seedPolicies(
+  state: CbrState,
+  env: CbrEnv,
+  dailyId: string,
+  followers: ReadonlySet<string>,
+): void {
   const daily = createPolicy(
     state,
     {
@@ -240,8 +254,7 @@ function seedPolicies(state: CbrState, env: CbrEnv, dailyId: string): void {
     env,
   );
   for (const vault of state.vaults) {
-    const auto = state.checkpoints.some((c) => c.vaultId === vault.id && c.autoTrigger);
-    if (!auto) continue;
+    if (!followers.has(vault.id)) continue;
     associatePolicy(state, vault.id, daily.id);
     for (const log of state.operationLogs) {
       if (log.vaultId === vault.id && log.operationType === "backup" && log.backup) {
@@ -262,18 +275,14 @@ function seedRun(
 ): void {
   const state = project.cbr;
   const rand = env.rand;
+  const auto = plan.auto || (plan.formerPolicyRunsDaysAgo?.includes(daysAgo) ?? false);
   // Policy runs at 02:00 UTC; manual ones at office hours.
   const base = new Date(env.now.getTime() - daysAgo * day);
-  base.setUTCHours(
-    plan.auto ? 2 : 9 + Math.floor(rand() * 8),
-    plan.auto ? 0 : Math.floor(rand() * 60),
-    0,
-    0,
-  );
+  base.setUTCHours(auto ? 2 : 9 + Math.floor(rand() * 8), auto ? 0 : Math.floor(rand() * 60), 0, 0);
   // Today's run may still be ahead.
   if (base.getTime() > env.now.getTime()) return;
   const startedAt = base.toISOString();
-  const name = `${plan.auto ? "autobk" : "manualbk"}_${hex4(rand)}`;
+  const name = `${auto ? "autobk" : "manualbk"}_${hex4(rand)}`;
   const checkpoint: CbrCheckpoint = {
     id: env.newId(),
     vaultId: vault.id,
@@ -283,8 +292,8 @@ function seedRun(
     name,
     description: "",
     incremental: true,
-    autoTrigger: plan.auto,
-    retentionDuration: plan.auto ? 30 : -1,
+    autoTrigger: auto,
+    retentionDuration: auto ? 30 : -1,
     resources: vault.resources.map((r) => ({
       id: r.id,
       name: r.name,
@@ -308,10 +317,10 @@ function seedRun(
         checkpointId: checkpoint.id,
         name,
         description: "",
-        autoTrigger: plan.auto,
+        autoTrigger: auto,
         incremental,
         createdAt: startedAt,
-        expiredAt: plan.auto ? new Date(base.getTime() + 30 * day).toISOString() : null,
+        expiredAt: auto ? new Date(base.getTime() + 30 * day).toISOString() : null,
       },
       env,
     );

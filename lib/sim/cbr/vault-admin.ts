@@ -185,7 +185,6 @@ export function createVault(
     locked: request.locked ?? false,
     autoBind: request.auto_bind ?? false,
     autoExpand: request.auto_expand ?? false,
-    policyId: null,
     tags,
     resources,
     protectType: billing.protect_type,
@@ -195,7 +194,7 @@ export function createVault(
     smnNotify: request.smn_notify ?? true,
   };
   project.cbr.vaults.push(vault);
-  if (policy) bindVaultPolicy(vault, policy, env.now);
+  if (policy) bindVaultPolicy(project, vault, policy);
   autoBind(project, vault);
   return vault;
 }

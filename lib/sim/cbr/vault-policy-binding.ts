@@ -1,22 +1,24 @@
-// A vault created with `backup_policy_id` (CreateVault, OTC-CBR Table 4) is bound to that policy.
-// This branch's simulator keeps a policy only on the vaults that apply it (policyId and its
-// trigger patterns), so a policy is known when some vault applies it. The CBR policy API
-// (associatepolicy, a policy store) replaces these two functions with its own binding.
-import type { CbrProject, CbrVault } from "./types";
-import { vaultFail } from "./vault-admin-errors";
+// A vault created with `backup_policy_id` (CreateVault, OTC-CBR Table 4) is bound to that policy
+// through the same code as POST /vaults/{id}/associatepolicy, so that both refuse alike.
 
-export type BindablePolicy = { id: string; pattern: string[] };
+import { fail } from "./errors";
+import { associatePolicy, findPolicy } from "./policies";
+import type { CbrPolicy, CbrProject, CbrVault } from "./types";
 
-/** The policy a vault may be created with; 404 BackupService.6000 when there is none. */
-export function checkVaultPolicy(project: CbrProject, policyId: string): BindablePolicy {
-  const holder = project.cbr.vaults.find((v) => v.policyId === policyId && v.policyPattern);
-  if (!holder?.policyPattern) vaultFail("policyNotFound", `Policy (${policyId}) not found.`);
-  return { id: policyId, pattern: [...holder.policyPattern] };
+/**
+ * The policy a vault may be created with, checked before the vault exists: 404 BackupService.6000
+ * when there is none, and only a backup policy for a backup vault (a replication policy needs a
+ * destination vault, which creation cannot name).
+ */
+export function checkVaultPolicy(project: CbrProject, policyId: string): CbrPolicy {
+  const policy = findPolicy(project.cbr, policyId);
+  if (policy.operationType !== "backup") {
+    fail("policyNotApplicable", `Policy (${policyId}) is not a backup policy.`);
+  }
+  return policy;
 }
 
-/** Binds the vault to the policy: its backups follow the policy's schedule from `now` on. */
-export function bindVaultPolicy(vault: CbrVault, policy: BindablePolicy, now: Date): void {
-  vault.policyId = policy.id;
-  vault.policyPattern = [...policy.pattern];
-  vault.policyCheckedAt = now.toISOString();
+/** Binds the new vault to the policy: its backups follow the policy's schedule from now on. */
+export function bindVaultPolicy(project: CbrProject, vault: CbrVault, policy: CbrPolicy): void {
+  associatePolicy(project.cbr, vault.id, policy.id);
 }

@@ -23,7 +23,13 @@ afterAll(async () => {
   await h.close();
 });
 
-type CbrBackup = { id: string; name: string; resource_id: string; vault_id: string };
+type CbrBackup = {
+  id: string;
+  name: string;
+  resource_id: string;
+  vault_id: string;
+  extend_info?: { auto_trigger?: boolean };
+};
 
 /** Straight from the simulator: CBR backups of a vault, newest first. */
 async function cbrBackups(vaultName: string, status = "available"): Promise<CbrBackup[]> {
@@ -76,9 +82,12 @@ describe("POST /api/backups/delete for CBR", () => {
     expect(["waiting_delete", "deleting"]).toContain(detail.row.status);
   });
 
-  it("answers each backup on its own: a locked vault and an unknown backup are refused", async () => {
+  it("answers each backup on its own: a locked vault's policy backup and an unknown backup are refused", async () => {
     const backup = await olderBackup("vault-prod-servers");
-    const [locked] = await cbrBackups("vault-dev-servers");
+    // Backup locking keeps the policy's backups until they expire; manual ones stay deletable.
+    const locked = (await cbrBackups("vault-dev-servers")).find(
+      (b) => b.extend_info?.auto_trigger === true,
+    );
     const unknown = "4827f2da-b008-4507-ab7d-42d0df5ed912";
     if (!locked) throw new Error("no backup in the locked vault");
     const res = await remove(
@@ -96,7 +105,7 @@ describe("POST /api/backups/delete for CBR", () => {
       {
         id: locked.id,
         ok: false,
-        error: { code: "BackupService.6201", message: expect.any(String) },
+        error: { code: "BackupService.6220", message: expect.any(String) },
       },
       { id: backup.id, ok: true },
       {
@@ -114,7 +123,7 @@ describe("POST /api/backups/delete for CBR", () => {
     });
     const of = (id: string) => trail.items.find((e) => e.target === id);
     expect(of(backup.id)).toMatchObject({ result: "succeeded", detail: "cbr", user: "admin" });
-    expect(of(locked.id)).toMatchObject({ result: "failed", detail: "BackupService.6201" });
+    expect(of(locked.id)).toMatchObject({ result: "failed", detail: "BackupService.6220" });
   });
 
   it("refuses ids that are not UUIDs, and a CSBS body without its checkpoint, before the cloud", async () => {
