@@ -7,23 +7,21 @@ const systemChromium = [process.env.CHROMIUM_PATH, "/usr/bin/chromium"].find(
   (p): p is string => !!p && existsSync(p),
 );
 
-// Ports are settable so that several runs can share a machine; the specs read the same variables.
+// Each worker starts a simulator and a console of its own (e2e/fixtures.ts) on ports derived from
+// these bases; they are settable so that several runs can share a machine.
 process.env.E2E_SIM_PORT ??= "4110";
 process.env.E2E_CONSOLE_PORT ??= "3100";
-process.env.E2E_IDLE_CONSOLE_PORT ??= "3101";
-// The consoles' upstream timeout; e2e/faults.spec.ts reads it to size its latency fault and waits.
-process.env.E2E_CLOUD_TIMEOUT_MS ??= "5000";
-const simPort = Number(process.env.E2E_SIM_PORT);
-const consolePort = Number(process.env.E2E_CONSOLE_PORT);
-const idleConsolePort = Number(process.env.E2E_IDLE_CONSOLE_PORT);
-const basePath = process.env.NEXT_PUBLIC_BASE_PATH ?? "";
-const dataDir = `.data/e2e-${consolePort}`;
-// The simulator takes E2E_SIM_PORT and the six ports after it (one per service).
-for (const port of [consolePort, idleConsolePort]) {
-  if (port >= simPort && port <= simPort + 6)
-    throw new Error(
-      `Console port ${port} lies in the simulator's ports ${simPort}–${simPort + 6}: choose other E2E_* ports.`,
-    );
+const simBase = Number(process.env.E2E_SIM_PORT);
+const consoleBase = Number(process.env.E2E_CONSOLE_PORT);
+// Two cores keep two workers busy (a browser, a console and a simulator each); more only queue.
+const workers = Number(process.env.E2E_WORKERS ?? 2);
+// Worker i: simulator simBase + 10 i (and its six service ports), consoles consoleBase + 2 i and + 1.
+const simTop = simBase + 10 * (workers - 1) + 6;
+const consoleTop = consoleBase + 2 * workers - 1;
+if (consoleBase <= simTop && simBase <= consoleTop) {
+  throw new Error(
+    `Console ports ${consoleBase}–${consoleTop} meet the simulators' ports ${simBase}–${simTop}: choose other E2E_* ports.`,
+  );
 }
 
 /**
@@ -38,39 +36,20 @@ const TABLET_SKIPS = [
   /auth\.spec\.ts/,
 ];
 
-/** The console under test: the production build, against the simulator started below. */
-function consoleServer(port: number, env: Record<string, string>) {
-  return {
-    command: `node scripts/serve-built.mjs ${port}`,
-    url: `http://localhost:${port}${basePath}/login`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 240_000,
-    stdout: "ignore" as const,
-    env: {
-      SIM_PORT: String(simPort),
-      NEXT_TELEMETRY_DISABLED: "1",
-      // A short client timeout keeps the "latency beyond the timeout" fault journeys short.
-      CLOUD_TIMEOUT_MS: process.env.E2E_CLOUD_TIMEOUT_MS as string,
-      // e2e/portal.spec.ts frames the console from pages on loopback ports it opens itself.
-      FRAME_ANCESTORS: "'self' http://localhost:* http://127.0.0.1:*",
-      PORTAL_URL: "https://portal.example.corp/ops",
-      PORTAL_NAME: "Ops portal",
-      ...env,
-    },
-  };
-}
-
 export default defineConfig({
   testDir: "e2e",
+  // Files are shared out among the workers; the journeys of one file run in order in one worker.
   fullyParallel: false,
-  workers: 1,
+  workers,
+  // Builds the console once if it is missing or stale (for `npm run test:e2e` on its own).
+  globalSetup: "./e2e/support/global-setup.ts",
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json"]],
   use: {
-    baseURL: `http://localhost:${consolePort}${basePath}`,
+    // baseURL: each worker's own console (e2e/fixtures.ts).
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     contextOptions: { reducedMotion: "reduce" },
@@ -104,28 +83,5 @@ export default defineConfig({
       // viewport: running them twice would cost minutes and find nothing new.
       testIgnore: TABLET_SKIPS,
     },
-  ],
-  webServer: [
-    {
-      command: "node_modules/.bin/tsx lib/sim/main.ts",
-      url: `http://127.0.0.1:${simPort}/_sim/health`,
-      reuseExistingServer: !process.env.CI,
-      timeout: 60_000,
-      env: {
-        SIM_PORT: String(simPort),
-        SIM_DATA_DIR: `${dataDir}/sim`,
-        SIM_RESET: "1",
-        SIM_PROTECT_MS: "4000",
-        SIM_RESTORE_MS: "4000",
-        SIM_DELETE_MS: "2000",
-        SIM_TICK_MS: "250",
-      },
-    },
-    consoleServer(consolePort, { SESSION_DB_PATH: `${dataDir}/sessions.sqlite` }),
-    // A second console with a short idle timeout, for the session-expiry journey.
-    consoleServer(idleConsolePort, {
-      SESSION_DB_PATH: `${dataDir}/sessions-idle.sqlite`,
-      SESSION_IDLE_TIMEOUT_S: "8",
-    }),
   ],
 });

@@ -2,14 +2,15 @@ import {
   demo,
   expect,
   originOf,
+  SIM_URL,
   sessionCookieValue,
   sessionStatus,
   signInAsAdmin,
   test,
 } from "./fixtures";
 
-// The simulator of playwright.config.ts (simPort); its control API answers on loopback only.
-const SIM_CONTROL = `http://127.0.0.1:${process.env.E2E_SIM_PORT ?? "4110"}/_sim`;
+// The worker's simulator (e2e/fixtures.ts); its control API answers on loopback only.
+const SIM_CONTROL = `${SIM_URL}/_sim`;
 
 test.describe("[AUTH] sign-in and sessions", () => {
   test("the demo admin signs in and sees the shell with the project name", async ({

@@ -1,7 +1,7 @@
 import { expect, type Page } from "@playwright/test";
-import { startSignedIn, test } from "./fixtures";
+import { SIM_URL, startSignedIn, test } from "./fixtures";
 
-const SIM = `http://127.0.0.1:${process.env.E2E_SIM_PORT ?? "4110"}`;
+const SIM = SIM_URL;
 
 const rows = (page: Page) => page.getByTestId("backup-row");
 const range = (page: Page) => page.getByRole("navigation", { name: "Pages" }).locator("p");

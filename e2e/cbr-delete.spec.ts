@@ -75,7 +75,9 @@ test.describe("[BACKUPS] CBR delete", () => {
     const dialog = page.getByRole("alertdialog");
     await dialog.getByRole("button", { name: "Delete (1)" }).click();
     // The dialog stays open with the cloud's refusal in plain words, and nothing changed.
-    await expect(dialog.getByRole("alert")).toContainText("Backup locking keeps this policy backup");
+    await expect(dialog.getByRole("alert")).toContainText(
+      "Backup locking keeps this policy backup",
+    );
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await expect(page.getByText("Available", { exact: true }).first()).toBeVisible();
 

@@ -1,14 +1,13 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import type { APIRequestContext, Page } from "@playwright/test";
-import { expect, originOf, startSignedIn, test } from "./fixtures";
+import { CLOUD_TIMEOUT_MS, expect, originOf, SIM_URL, startSignedIn, test } from "./fixtures";
 
 // The cloud misbehaves; every page must say so plainly with a way to retry, never go blank or throw,
 // and no change may reach the cloud twice. The pages are the sidebar's, read from the running
 // console, so that sections added later are covered. The console's own timeout is the one
-// playwright.config.ts starts it with (E2E_CLOUD_TIMEOUT_MS).
+// e2e/support/servers.ts starts it with (E2E_CLOUD_TIMEOUT_MS).
 
-const SIM = `http://127.0.0.1:${process.env.E2E_SIM_PORT ?? "4110"}/_sim`;
-const CLOUD_TIMEOUT_MS = Number(process.env.E2E_CLOUD_TIMEOUT_MS ?? 15_000);
+const SIM = `${SIM_URL}/_sim`;
 /** Every project service (IAM apart): what the pages read. */
 const SERVICES = "^/(csbs|cbr|ecs|evs)/";
 

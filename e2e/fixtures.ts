@@ -1,3 +1,5 @@
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
 import {
   type APIRequestContext,
   test as base,
@@ -5,6 +7,26 @@ import {
   type Locator,
   type Page,
 } from "@playwright/test";
+import { type Server, startConsole, startSim } from "./support/servers";
+
+export { CLOUD_TIMEOUT_MS } from "./support/servers";
+
+/**
+ * This worker's ports: each Playwright worker runs its journeys against a simulator and a console
+ * of its own (started below), so that workers never see each other's changes. Playwright numbers
+ * its running workers 0, 1, … (TEST_PARALLEL_INDEX); the bases are settable so that several runs
+ * can share a machine (playwright.config.ts checks that the ranges do not meet).
+ */
+const workerIndex = Number(process.env.TEST_PARALLEL_INDEX ?? 0);
+export const ports = {
+  /** The simulator's base port; its services take the six ports after it. */
+  sim: Number(process.env.E2E_SIM_PORT ?? 4110) + 10 * workerIndex,
+  console: Number(process.env.E2E_CONSOLE_PORT ?? 3100) + 2 * workerIndex,
+  /** A second console with a short idle timeout, for the session-expiry journey. */
+  idleConsole: Number(process.env.E2E_CONSOLE_PORT ?? 3100) + 2 * workerIndex + 1,
+};
+/** This worker's simulator, for its control API (`/_sim/faults`, `/_sim/clock`, …). */
+export const SIM_URL = `http://127.0.0.1:${ports.sim}`;
 
 /** The demo identities of the simulator (design.md). */
 export const demo = {
@@ -94,6 +116,13 @@ export class Shell {
   }
 }
 
+type WorkerFixtures = {
+  /** The worker's simulator and console, started before its first journey. */
+  servers: { sim: Server; console: Server; dataDir: string };
+  /** The worker's console with an 8 s idle timeout, started when a journey asks for it. */
+  idleConsole: Server;
+};
+
 type Fixtures = {
   /** An absolute URL of the console under test, base path included ("/backups" → …/backups). */
   app: (path: string) => string;
@@ -101,7 +130,40 @@ type Fixtures = {
   shell: Shell;
 };
 
-export const test = base.extend<Fixtures>({
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  servers: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixtures a fixture needs from this pattern
+    async ({}, use) => {
+      const dataDir = path.resolve(`.data/e2e-${ports.console}`);
+      rmSync(dataDir, { recursive: true, force: true });
+      mkdirSync(dataDir, { recursive: true });
+      const sim = await startSim(ports.sim, path.join(dataDir, "sim"));
+      const console = await startConsole(ports.console, ports.sim, {
+        SESSION_DB_PATH: path.join(dataDir, "sessions.sqlite"),
+      }).catch(async (error) => {
+        await sim.stop();
+        throw error;
+      });
+      await use({ sim, console, dataDir });
+      await console.stop();
+      await sim.stop();
+    },
+    { scope: "worker", auto: true, timeout: 300_000 },
+  ],
+  idleConsole: [
+    async ({ servers }, use) => {
+      const idle = await startConsole(ports.idleConsole, ports.sim, {
+        SESSION_DB_PATH: path.join(servers.dataDir, "sessions-idle.sqlite"),
+        SESSION_IDLE_TIMEOUT_S: "8",
+      });
+      await use(idle);
+      await idle.stop();
+    },
+    { scope: "worker", timeout: 300_000 },
+  ],
+  baseURL: async ({ servers }, use) => {
+    await use(servers.console.url);
+  },
   app: async ({ baseURL }, use) => {
     // Not `new URL(path, baseURL)`: that would drop a base path without a trailing slash.
     await use((path) => `${(baseURL ?? "").replace(/\/+$/, "")}${path}`);

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { type APIRequestContext, expect } from "@playwright/test";
-import { demo, startSignedIn, test } from "./fixtures";
+import { demo, SIM_URL, startSignedIn, test } from "./fixtures";
 
-const SIM = `http://127.0.0.1:${process.env.E2E_SIM_PORT ?? "4110"}`;
+const SIM = SIM_URL;
 const projectId = (name: string) =>
   createHash("sha256").update(`project:${name}`).digest("hex").slice(0, 32);
 

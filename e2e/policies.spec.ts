@@ -1,8 +1,8 @@
 import type { APIRequestContext, Page } from "@playwright/test";
-import { expect, startSignedIn, test } from "./fixtures";
+import { expect, SIM_URL, startSignedIn, test } from "./fixtures";
 
-// The simulator of playwright.config.ts (simPort); its control API answers on loopback only.
-const SIM_CONTROL = `http://127.0.0.1:${process.env.E2E_SIM_PORT ?? "4110"}/_sim`;
+// The worker's simulator (e2e/fixtures.ts); its control API answers on loopback only.
+const SIM_CONTROL = `${SIM_URL}/_sim`;
 const ZONE = "Europe/Berlin";
 
 type PolicyView = {

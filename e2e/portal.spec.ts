@@ -5,7 +5,7 @@ import { demo, expect, signInAsAdmin, startSignedIn, test } from "./fixtures";
 
 // The console inside the company's portal (issue 8): deep links, the base path, the back-to-portal
 // link, the probes, the wall display, and framing. The e2e console allows framing from loopback
-// pages (FRAME_ANCESTORS in playwright.config.ts); this spec opens its own "portal" pages there.
+// pages (FRAME_ANCESTORS in e2e/support/servers.ts); this spec opens its own "portal" pages there.
 
 /** A portal page that frames `src`, served on an ephemeral port of every loopback address. */
 async function startPortal(): Promise<{ port: number; close: () => Promise<void> }> {

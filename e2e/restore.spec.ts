@@ -6,14 +6,12 @@ import {
   ruleTarget,
   type TargetResponse,
 } from "@/lib/schemas/restore";
-import { demo, expect, startSignedIn, test } from "./fixtures";
+import { CLOUD_TIMEOUT_MS, demo, expect, SIM_URL, startSignedIn, test } from "./fixtures";
 
-// The simulator of playwright.config.ts; its control API answers on loopback only. These specs
+// The worker's simulator (e2e/fixtures.ts); its control API answers on loopback only. These specs
 // restore backups of the second project (cn-north-4), which no other spec changes.
-const SIM = `http://127.0.0.1:${process.env.E2E_SIM_PORT ?? "4110"}`;
+const SIM = SIM_URL;
 const PROJECT = demo.projects[1];
-/** The console's upstream timeout (playwright.config.ts). */
-const CLOUD_TIMEOUT_MS = Number(process.env.E2E_CLOUD_TIMEOUT_MS ?? 15_000);
 const CSBS_RESTORES = "POST /csbs/v1/:project_id/restores";
 const CBR_RESTORES = "POST /cbr/v3/:project_id/backups/:backup_id/restore";
 

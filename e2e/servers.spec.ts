@@ -1,7 +1,7 @@
 import { expect } from "@playwright/test";
-import { startSignedIn, test } from "./fixtures";
+import { SIM_URL, startSignedIn, test } from "./fixtures";
 
-const SIM_CONTROL = `http://127.0.0.1:${process.env.E2E_SIM_PORT ?? "4110"}/_sim`;
+const SIM_CONTROL = `${SIM_URL}/_sim`;
 
 test.describe("[SERVERS] servers and back up now", () => {
   // Every journey opens /servers itself.

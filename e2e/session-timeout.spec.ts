@@ -1,9 +1,12 @@
-import { demo, expect, test } from "./fixtures";
+import { demo, expect, test as withConsoles } from "./fixtures";
 
-// The second console of playwright.config.ts, started with SESSION_IDLE_TIMEOUT_S=8.
+// The worker's second console (e2e/fixtures.ts), started with SESSION_IDLE_TIMEOUT_S=8.
 const IDLE_MS = 8_000;
-const port = process.env.E2E_IDLE_CONSOLE_PORT ?? "3101";
-test.use({ baseURL: `http://localhost:${port}${process.env.NEXT_PUBLIC_BASE_PATH ?? ""}` });
+const test = withConsoles.extend({
+  baseURL: async ({ idleConsole }, use) => {
+    await use(idleConsole.url);
+  },
+});
 
 test.describe("[AUTH] idle timeout", () => {
   test.setTimeout(90_000);

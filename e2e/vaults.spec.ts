@@ -1,10 +1,11 @@
 import type { Page } from "@playwright/test";
-import { demo, expect, originOf, startSignedIn, test } from "./fixtures";
+import { demo, expect, originOf, SIM_URL, startSignedIn, test } from "./fixtures";
 
 // Vault journeys run in project cn-north-4 and only touch its vaults (the other specs work in
-// eu-west-0), so they can share the one simulator of playwright.config.ts.
+// eu-west-0), so they can share the worker's simulator with the specs that run before them.
+
 const PROJECT = demo.projects[1];
-const SIM_CONTROL = `http://127.0.0.1:${process.env.E2E_SIM_PORT ?? "4110"}/_sim`;
+const SIM_CONTROL = `${SIM_URL}/_sim`;
 const CHECKPOINT_ROUTE = "POST /cbr/v3/:project_id/checkpoints";
 
 type VaultJson = { id: string; name: string; resources: { id: string; name: string }[] };
