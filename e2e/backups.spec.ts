@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { SIM_URL, startSignedIn, test } from "./fixtures";
+import { SIM_URL, shellHydrated, startSignedIn, test } from "./fixtures";
 
 const SIM = SIM_URL;
 
@@ -148,7 +148,11 @@ test.describe("[BACKUPS] list, detail, delete, rename", () => {
     const link = rows(page).first().locator("td a").first();
     await expect(link).toBeVisible();
     await link.click();
+    await page.waitForURL(/\/backups\/[^/?]+\?/);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    // A click before the page has hydrated would be lost on the server-rendered button (the
+    // flake seen on the slower tablet project: the dialog never opened).
+    await shellHydrated(page);
     await page.getByRole("button", { name: "Rename" }).click();
     const dialog = page.getByRole("dialog");
     const field = dialog.getByLabel("Name", { exact: true });
