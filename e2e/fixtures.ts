@@ -138,14 +138,14 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       rmSync(dataDir, { recursive: true, force: true });
       mkdirSync(dataDir, { recursive: true });
       const sim = await startSim(ports.sim, path.join(dataDir, "sim"));
-      const console = await startConsole(ports.console, ports.sim, {
+      const web = await startConsole(ports.console, ports.sim, {
         SESSION_DB_PATH: path.join(dataDir, "sessions.sqlite"),
       }).catch(async (error) => {
         await sim.stop();
         throw error;
       });
-      await use({ sim, console, dataDir });
-      await console.stop();
+      await use({ sim, console: web, dataDir });
+      await web.stop();
       await sim.stop();
     },
     { scope: "worker", auto: true, timeout: 300_000 },
