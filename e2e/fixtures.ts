@@ -119,11 +119,17 @@ export class Shell {
 type WorkerFixtures = {
   /** The worker's simulator and console, started before its first journey. */
   servers: { sim: Server; console: Server; dataDir: string };
-  /** The worker's console with an 8 s idle timeout, started when a journey asks for it. */
-  idleConsole: Server;
+  /** The worker's console with an 8 s idle timeout, started the first time a journey asks for it. */
+  idleConsole: () => Promise<Server>;
 };
 
 type Fixtures = {
+  /**
+   * Which of the worker's consoles the journey uses. An option (`test.use({ consoleKind: "idle" })`)
+   * rather than a `test.extend` in the spec: extending the fixtures gives a spec a worker of its
+   * own, and that worker's servers would take the same ports while the other worker's stop.
+   */
+  consoleKind: "main" | "idle";
   /** An absolute URL of the console under test, base path included ("/backups" → …/backups). */
   app: (path: string) => string;
   loginPage: LoginPage;
@@ -152,17 +158,21 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   ],
   idleConsole: [
     async ({ servers }, use) => {
-      const idle = await startConsole(ports.idleConsole, ports.sim, {
-        SESSION_DB_PATH: path.join(servers.dataDir, "sessions-idle.sqlite"),
-        SESSION_IDLE_TIMEOUT_S: "8",
+      let started: Promise<Server> | undefined;
+      await use(() => {
+        started ??= startConsole(ports.idleConsole, ports.sim, {
+          SESSION_DB_PATH: path.join(servers.dataDir, "sessions-idle.sqlite"),
+          SESSION_IDLE_TIMEOUT_S: "8",
+        });
+        return started;
       });
-      await use(idle);
-      await idle.stop();
+      if (started) await (await started).stop();
     },
     { scope: "worker", timeout: 300_000 },
   ],
-  baseURL: async ({ servers }, use) => {
-    await use(servers.console.url);
+  consoleKind: ["main", { option: true }],
+  baseURL: async ({ servers, idleConsole, consoleKind }, use) => {
+    await use(consoleKind === "idle" ? (await idleConsole()).url : servers.console.url);
   },
   app: async ({ baseURL }, use) => {
     // Not `new URL(path, baseURL)`: that would drop a base path without a trailing slash.

@@ -1,12 +1,8 @@
-import { demo, expect, test as withConsoles } from "./fixtures";
+import { demo, expect, test } from "./fixtures";
 
 // The worker's second console (e2e/fixtures.ts), started with SESSION_IDLE_TIMEOUT_S=8.
 const IDLE_MS = 8_000;
-const test = withConsoles.extend({
-  baseURL: async ({ idleConsole }, use) => {
-    await use(idleConsole.url);
-  },
-});
+test.use({ consoleKind: "idle" });
 
 test.describe("[AUTH] idle timeout", () => {
   test.setTimeout(90_000);

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { connect } from "node:net";
 import path from "node:path";
 import { stopChild } from "../../lib/testing/redis";
 
@@ -29,10 +30,37 @@ type Start = {
   /** The URL that answers 200 once the server is ready. */
   ready: string;
   url: string;
+  /** Every port the server listens on (the simulator has one per service). */
+  ports: number[];
   timeoutMs: number;
 };
 
+/** Whether something accepts connections on the loopback port. */
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: "127.0.0.1", port });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+/**
+ * Waits until nothing listens on the port: a server of an earlier worker may still be draining
+ * there, and a readiness probe would take its answer for the new server's.
+ */
+async function portFree(port: number, name: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (await listening(port)) {
+    if (Date.now() > deadline) throw new Error(`${name}: port ${port} is still taken`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 async function startServer(start: Start): Promise<Server> {
+  for (const port of start.ports) await portFree(port, start.name);
   const child = spawn(start.command, start.args, {
     cwd: path.resolve("."),
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...start.env },
@@ -48,7 +76,8 @@ async function startServer(start: Start): Promise<Server> {
   for (;;) {
     try {
       const res = await fetch(start.ready, { signal: AbortSignal.timeout(5_000) });
-      if (res.ok) break;
+      // Only this child's answer counts: one that exited (a port taken after all) is not ready.
+      if (res.ok && child.exitCode === null) break;
     } catch {
       // not listening yet
     }
@@ -79,6 +108,7 @@ export function startSim(port: number, dataDir: string): Promise<Server> {
     },
     ready: `${url}/_sim/health`,
     url,
+    ports: Array.from({ length: 7 }, (_, i) => port + i),
     timeoutMs: 60_000,
   });
 }
@@ -109,6 +139,7 @@ export function startConsole(
     },
     ready: `${url}/login`,
     url,
+    ports: [port],
     timeoutMs: 240_000,
   });
 }
