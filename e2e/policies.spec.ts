@@ -1,5 +1,6 @@
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expect, SIM_URL, startSignedIn, test } from "./fixtures";
+import { advanceSim, simNow, zoneOffsetMinutes } from "./support/sim-clock";
 
 // The worker's simulator (e2e/fixtures.ts); its control API answers on loopback only.
 const SIM_CONTROL = `${SIM_URL}/_sim`;
@@ -17,17 +18,6 @@ type Candidate = { id: string; name: string; protectable: boolean; policy: unkno
 // The browser runs in Berlin: the builder's zone defaults to the browser's.
 test.use({ timezoneId: ZONE, locale: "en-GB" });
 
-async function simNow(request: APIRequestContext): Promise<number> {
-  const res = await request.get(`${SIM_CONTROL}/clock`);
-  expect(res.ok()).toBe(true);
-  return Date.parse(((await res.json()) as { now: string }).now);
-}
-
-async function advanceSim(request: APIRequestContext, ms: number) {
-  const res = await request.post(`${SIM_CONTROL}/clock`, { data: { advanceMs: Math.round(ms) } });
-  expect(res.ok()).toBe(true);
-}
-
 async function policyByName(page: Page, app: (p: string) => string, name: string) {
   const res = await page.request.get(app("/api/policies"));
   expect(res.ok()).toBe(true);
@@ -42,22 +32,6 @@ async function freeServer(page: Page, app: (p: string) => string): Promise<Candi
   const free = servers.find((s) => s.protectable && s.policy === null);
   expect(free, "a protectable server in no policy").toBeDefined();
   return free as Candidate;
-}
-
-/** The UTC offset of Berlin now, in minutes (what the builder converts with). */
-function berlinOffsetMinutes(at = new Date()): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone: ZONE,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).formatToParts(at);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"));
-  return Math.round((asUtc - Math.floor(at.getTime() / 60_000) * 60_000) / 60_000);
 }
 
 test.describe("[POLICIES] policies and the schedule builder", () => {
@@ -94,7 +68,7 @@ test.describe("[POLICIES] policies and the schedule builder", () => {
     await expect(builder.getByRole("button", { name: "Sun 14:00: runs at 14:30" })).toBeVisible();
 
     // The raw pattern is in UTC: Berlin's offset now moves 02:00 and 14:30 local.
-    const offset = berlinOffsetMinutes();
+    const offset = zoneOffsetMinutes(ZONE);
     const utc = (h: number, m: number) => {
       const total = (((h * 60 + m - offset) % 1440) + 1440) % 1440;
       return `BYHOUR=${Math.floor(total / 60)};BYMINUTE=${total % 60}`;

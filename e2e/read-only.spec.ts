@@ -11,21 +11,39 @@ const changeControls = (page: Page) =>
     .getByRole("button", {
       name: /^(Enable|Disable|Run now|Delete|Rename|Back up|Save changes|Create policy)/,
     })
-    .or(page.getByRole("main").getByRole("link", { name: /^(New policy|Restore)/ }))
+    .or(page.getByRole("main").getByRole("link", { name: /^(New (CBR |CSBS )?policy|Restore)/ }))
     .filter({ visible: true });
 
 test.describe("[AUTH] read-only users", () => {
   test("see policies, vaults and backups with no change offered", async ({ page, app }) => {
     await startSignedIn(page, app, { as: demo.auditor, path: "/policies" });
 
-    // Policies: "View" rather than "Edit", and no new, enable, run or delete.
-    const view = page.getByRole("link", { name: /^View / }).filter({ visible: true });
-    await expect(view.first()).toBeVisible();
+    // Policies of both services: "View" rather than "Edit", and no new, enable, run or delete.
+    const cbrView = page
+      .locator("[data-cbr-policy]")
+      .getByRole("link", { name: /^View / })
+      .filter({ visible: true });
+    const csbsView = page
+      .locator("[data-policy]")
+      .getByRole("link", { name: /^View / })
+      .filter({ visible: true });
+    await expect(cbrView.first()).toBeVisible();
+    await expect(csbsView.first()).toBeVisible();
     await expect(page.getByRole("link", { name: /^Edit / })).toHaveCount(0);
     await expect(changeControls(page)).toHaveCount(0);
 
-    // A policy's page says why nothing can be saved; the schedule builder is still there to read.
-    await view.first().click();
+    // A CBR policy's page: its vaults without bind or unbind, its editor with nothing to save.
+    await cbrView.first().click();
+    await expect(page).toHaveURL(/\/policies\/cbr\/[0-9a-f-]+$/);
+    await expect(page.getByTestId("read-only-notice")).toContainText("Read-only");
+    await expect(page.getByTestId("cbr-policy-form")).toBeVisible();
+    await expect(page.getByTestId("cbr-policy-vaults")).toBeVisible();
+    await expect(page.getByRole("button", { name: /^(Bind|Unbind)/ })).toHaveCount(0);
+    await expect(changeControls(page)).toHaveCount(0);
+
+    // A CSBS policy's page says why nothing can be saved; the schedule builder is still there to read.
+    await page.goBack();
+    await csbsView.first().click();
     await expect(page).toHaveURL(/\/policies\/[0-9a-f-]+$/);
     await expect(page.getByTestId("read-only-notice")).toContainText("Read-only");
     await expect(page.getByTestId("policy-form")).toBeVisible();

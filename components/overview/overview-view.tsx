@@ -6,6 +6,7 @@ import { memo, useState } from "react";
 import { detailHref, When } from "@/components/backups/backups-table";
 import { LiveStatus } from "@/components/data-table/live-status";
 import { PageHeader } from "@/components/layout/page-header";
+import { useHydrated } from "@/components/layout/use-hydrated";
 import { StatusGlyph } from "@/components/status/status-icon";
 import { statusMeta } from "@/components/status/status-meta";
 import { StatusProgress } from "@/components/status/status-progress";
@@ -22,7 +23,6 @@ import { cn } from "@/lib/utils";
 import { BarChart } from "./bar-chart";
 import { Gauge } from "./gauge";
 import { firstOf, overviewQuotas, overviewTiles, TONE_TEXT } from "./overview-model";
-import { useHydrated } from "./use-hydrated";
 import { type InitialOverview, useOverview } from "./use-overview";
 
 const Tiles = memo(function Tiles({ counts }: { counts: OverviewResponse["counts"] }) {

@@ -1,9 +1,10 @@
 "use client";
 
 import { Loader2Icon, PlayIcon, PowerIcon, PowerOffIcon, Trash2Icon } from "lucide-react";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { toast } from "sonner";
 import { announceJobStart } from "@/components/layout/live-announcer";
+import { useOnce } from "@/components/layout/use-once";
 import {
   AlertDialog,
   AlertDialogAction,
@@ -27,20 +28,6 @@ function compactProps(compact: boolean, label: string, name: string, size: "sm" 
   return compact
     ? { size: "icon" as const, "aria-label": `${label} ${name}`, title: label }
     : { size };
-}
-
-/** A click runs the action once: a second click while it is in flight does nothing. */
-function useOnce() {
-  const busy = useRef(false);
-  return async (action: () => Promise<void>) => {
-    if (busy.current) return;
-    busy.current = true;
-    try {
-      await action();
-    } finally {
-      busy.current = false;
-    }
-  };
 }
 
 type ActionProps = {

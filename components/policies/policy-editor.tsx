@@ -4,9 +4,9 @@ import { useQuery } from "@tanstack/react-query";
 import { AlertCircleIcon, ArrowLeftIcon } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
 import { PageHeader } from "@/components/layout/page-header";
 import { useCanChange } from "@/components/layout/session-provider";
+import { useHydrated } from "@/components/layout/use-hydrated";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -16,14 +16,8 @@ import { DeleteButton, EnableButton, RunNowButton } from "./policy-actions";
 import { EnabledBadge, LastRunBadge } from "./policy-display";
 import { PolicyForm } from "./policy-form";
 
-/** True after hydration: the editor works in the browser's zone and clock, which the server lacks. */
-function useMounted() {
-  const [mounted, setMounted] = useState(false);
-  useEffect(() => setMounted(true), []);
-  return mounted;
-}
-
-function BackLink() {
+/** Back to `/policies`, above every policy editor. */
+export function BackLink() {
   const t = useT();
   return (
     <Button asChild variant="ghost" size="sm" className="w-fit">
@@ -35,7 +29,7 @@ function BackLink() {
   );
 }
 
-function FormSkeleton() {
+export function FormSkeleton() {
   const t = useT();
   return (
     <div className="grid max-w-6xl gap-4" aria-busy="true">
@@ -49,7 +43,7 @@ function FormSkeleton() {
 /** `/policies/new`. */
 export function NewPolicyEditor() {
   const t = useT();
-  const mounted = useMounted();
+  const mounted = useHydrated();
   return (
     <div className="grid min-w-0 gap-2 [&>*]:min-w-0">
       <BackLink />
@@ -63,7 +57,7 @@ export function NewPolicyEditor() {
 export function PolicyEditor({ id }: { id: string }) {
   const t = useT();
   const router = useRouter();
-  const mounted = useMounted();
+  const mounted = useHydrated();
   const query = useQuery(policyQuery(id));
   const policy = query.data;
   const canChange = useCanChange();

@@ -13,7 +13,7 @@ import { useCanChange } from "@/components/layout/session-provider";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Field } from "@/components/ui/field";
+import { Field, numberOrUndefined } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { errorMessage, showFieldError } from "@/lib/api/errors";
@@ -109,13 +109,6 @@ function defaultsOf(policy: PolicyView | undefined): PolicyFormValues {
     servers: policy.resources.map((r) => r.id),
   };
 }
-
-// RHF also passes the default (a number) through setValueAs, not only what is typed.
-const numberOrUndefined = (value: unknown) => {
-  if (typeof value === "number") return Number.isNaN(value) ? undefined : value;
-  if (typeof value !== "string" || value.trim() === "") return undefined;
-  return Number(value);
-};
 
 /** The policy editor (new and edit): one page, deep-linkable; a failed save keeps everything typed. */
 export function PolicyForm({ policy }: { policy?: PolicyView }) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { gridFromDaysAndTimes, parseCsbsPattern } from "@/lib/schedule";
 import {
   addTime,
+  cbrLinesOf,
   closeCells,
   daysOf,
   fleetWeek,
@@ -22,6 +23,48 @@ const WINTER = new Date("2026-01-15T12:00:00Z");
 const SUMMER = new Date("2026-07-15T12:00:00Z");
 const THURSDAY_1227 =
   "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nRRULE:FREQ=WEEKLY;BYDAY=TH;BYHOUR=12;BYMINUTE=27\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+
+describe("the CBR dialect: one UTC rule per line", () => {
+  it("writes Berlin local times as CBR rules, one per time, and reads them back on the grid", () => {
+    const grid = gridFromDaysAndTimes(
+      ["MO", "TU", "WE", "TH", "FR", "SA", "SU"],
+      [
+        { hour: 2, minute: 0 },
+        { hour: 14, minute: 30 },
+      ],
+    );
+    const text = writePattern(grid, "Europe/Berlin", WINTER, "cbr");
+    expect(new Set(cbrLinesOf(text))).toEqual(
+      new Set([
+        "FREQ=DAILY;INTERVAL=1;BYHOUR=1;BYMINUTE=00",
+        "FREQ=DAILY;INTERVAL=1;BYHOUR=13;BYMINUTE=30",
+      ]),
+    );
+    const read = readPattern(text, "Europe/Berlin", WINTER, "cbr");
+    expect(read.kind).toBe("grid");
+    if (read.kind === "grid") expect(read.grid).toEqual(grid);
+    // Summer: the same local times are an hour earlier in UTC.
+    expect(writePattern(grid, "Europe/Berlin", SUMMER, "cbr")).toContain("BYHOUR=0;BYMINUTE=00");
+  });
+
+  it("keeps a list the builder would regroup editable, and refuses what CBR refuses", () => {
+    // One rule with two times: CBR's own tooling writes one per time, the runs are the same.
+    const grouped = readPattern(
+      "FREQ=WEEKLY;BYDAY=MO,FR;BYHOUR=1,13;BYMINUTE=0",
+      "UTC",
+      WINTER,
+      "cbr",
+    );
+    expect(grouped.kind).toBe("grid");
+    // Blank lines and CRLF are not rules.
+    expect(cbrLinesOf("FREQ=DAILY;INTERVAL=1;BYHOUR=1;BYMINUTE=0\r\n\n  \n")).toHaveLength(1);
+    // The CSBS document is not a CBR rule list.
+    expect(readPattern(THURSDAY_1227, "UTC", WINTER, "cbr").kind).toBe("invalid");
+    expect(
+      readPattern("FREQ=DAILY;INTERVAL=3;BYHOUR=1;BYMINUTE=0", "UTC", WINTER, "cbr"),
+    ).toMatchObject({ kind: "readonly", reason: "not-weekly" });
+  });
+});
 
 describe("reading a pattern", () => {
   it("shows a canonical weekly pattern on the local grid of the zone", () => {

@@ -6,11 +6,13 @@ import {
   gridToRules,
   type LocalGrid,
   type LocalTime,
+  parseCbrPatterns,
   parseCsbsPattern,
   rulesToGrid,
   runsBetween,
   type ScheduleProblem,
   type ScheduleRule,
+  serializeCbrPatterns,
   serializeCsbsPattern,
   shiftGrid,
   WEEKDAYS,
@@ -45,15 +47,41 @@ export type PatternReading =
   /** Not a pattern the cloud accepts. */
   | { kind: "invalid"; problem: ScheduleProblem };
 
-export function readPattern(pattern: string, zone: string, refDate: Date): PatternReading {
+/**
+ * How the pattern text is written: CSBS holds one iCalendar document; CBR a list of bare RRULEs,
+ * which the builder's text shows one per line.
+ */
+export type PatternDialect = "csbs" | "cbr";
+
+/** The CBR list of the builder's text: one rule per non-empty line. */
+export const cbrLinesOf = (text: string): string[] =>
+  text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== "");
+
+function parseText(text: string, dialect: PatternDialect) {
+  return dialect === "cbr" ? parseCbrPatterns(cbrLinesOf(text)) : parseCsbsPattern(text);
+}
+
+export function readPattern(
+  pattern: string,
+  zone: string,
+  refDate: Date,
+  dialect: PatternDialect = "csbs",
+): PatternReading {
   if (pattern.trim() === "") return { kind: "empty" };
-  const parsed = parseCsbsPattern(pattern);
+  const parsed = parseText(pattern, dialect);
   if (!parsed.ok) return { kind: "invalid", problem: parsed.problem };
   const view = rulesToGrid(parsed.rules, zone, refDate);
   if (!view.ok) {
     return { kind: "readonly", rules: parsed.rules, reason: "not-weekly", problem: view.problem };
   }
-  if (view.rewritesRules) return { kind: "readonly", rules: parsed.rules, reason: "rewrites" };
+  // A CBR list is one rule per time whatever the grid: rebuilding it changes only the text's
+  // grouping, never the runs, so it stays editable.
+  if (view.rewritesRules && dialect === "csbs") {
+    return { kind: "readonly", rules: parsed.rules, reason: "rewrites" };
+  }
   return {
     kind: "grid",
     rules: parsed.rules,
@@ -64,9 +92,15 @@ export function readPattern(pattern: string, zone: string, refDate: Date): Patte
 }
 
 /** The pattern the builder writes for a grid ("" for no run at all). */
-export function writePattern(grid: LocalGrid, zone: string, refDate: Date): string {
+export function writePattern(
+  grid: LocalGrid,
+  zone: string,
+  refDate: Date,
+  dialect: PatternDialect = "csbs",
+): string {
   if (grid.length === 0) return "";
-  return serializeCsbsPattern(gridToRules(grid, zone, refDate).rules);
+  const { rules } = gridToRules(grid, zone, refDate);
+  return dialect === "cbr" ? serializeCbrPatterns(rules).join("\n") : serializeCsbsPattern(rules);
 }
 
 const slotKey = (s: GridSlot) => `${s.day}-${s.hour}-${s.minute}`;

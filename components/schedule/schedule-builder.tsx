@@ -29,6 +29,7 @@ import {
   daysOf,
   formatTime,
   isRectangular,
+  type PatternDialect,
   PRESETS,
   type PresetId,
   parseTime,
@@ -61,8 +62,10 @@ const PRESET_KEYS: Record<PresetId, MessageKey> = {
 };
 
 type ScheduleBuilderProps = {
-  /** The CSBS pattern (UTC), the form's value and the one source of truth. */
+  /** The pattern text (UTC), the form's value and the one source of truth. */
   pattern: string;
+  /** CSBS: one iCalendar document; CBR: one RRULE per line (the form keeps them as a list). */
+  dialect?: PatternDialect;
   onPatternChange: (pattern: string) => void;
   zone: string;
   onZoneChange: (zone: string) => void;
@@ -81,6 +84,7 @@ type ScheduleBuilderProps = {
  */
 export function ScheduleBuilder({
   pattern,
+  dialect = "csbs",
   onPatternChange,
   zone,
   onZoneChange,
@@ -91,7 +95,10 @@ export function ScheduleBuilder({
   const t = useT();
   const locale = useLocale();
   const ids = useId();
-  const reading = useMemo(() => readPattern(pattern, zone, now), [pattern, zone, now]);
+  const reading = useMemo(
+    () => readPattern(pattern, zone, now, dialect),
+    [pattern, zone, now, dialect],
+  );
   const editable = reading.kind === "grid" || reading.kind === "empty";
   const grid: LocalGrid = reading.kind === "grid" ? reading.grid : [];
   const rules = reading.kind === "grid" || reading.kind === "readonly" ? reading.rules : [];
@@ -102,7 +109,7 @@ export function ScheduleBuilder({
   const [newTime, setNewTime] = useState("02:00");
   const [timeError, setTimeError] = useState<string | null>(null);
 
-  const apply = (next: LocalGrid) => onPatternChange(writePattern(next, zone, now));
+  const apply = (next: LocalGrid) => onPatternChange(writePattern(next, zone, now, dialect));
   const problems = useMemo(() => (rules.length > 0 ? checkCloudRules(rules) : []), [rules]);
   const closePairs = useMemo(() => (rules.length > 0 ? findCloseRuns(rules) : []), [rules]);
   const close = useMemo(
@@ -401,7 +408,9 @@ export function ScheduleBuilder({
           <NextRuns runs={runs} zone={zone} t={t} />
         </div>
         <div className="grid content-start gap-2">
-          <Label htmlFor={patternId}>{t("schedule.pattern")}</Label>
+          <Label htmlFor={patternId}>
+            {t(dialect === "cbr" ? "schedule.patternCbr" : "schedule.pattern")}
+          </Label>
           <textarea
             id={patternId}
             ref={patternRef}

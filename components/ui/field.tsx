@@ -59,3 +59,13 @@ function Field({ label, description, error, id, className, children, ...props }:
 }
 
 export { Field, type FieldControlProps };
+
+/**
+ * `setValueAs` for a number input: an empty box is undefined (the schema says it is required),
+ * not 0. RHF also passes the default (a number) through it, not only what is typed.
+ */
+export function numberOrUndefined(value: unknown): number | undefined {
+  if (typeof value === "number") return Number.isNaN(value) ? undefined : value;
+  if (typeof value !== "string" || value.trim() === "") return undefined;
+  return Number(value);
+}

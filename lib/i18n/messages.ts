@@ -5,6 +5,7 @@
 // passed down by the root layout (a client module importing a value from here ships both).
 
 import { globalErrorWords } from "./global-error-words";
+import { cbrPolicyWords } from "./words/cbr-policies";
 
 export const en = {
   "app.name": "Cloud Backup Console",
@@ -165,9 +166,10 @@ export const en = {
   "schedule.local": "Local ({zone})",
   "schedule.utc": "UTC",
   "schedule.pattern": "Pattern (UTC, iCalendar)",
+  "schedule.patternCbr": "Pattern (UTC, one rule per line)",
   "schedule.patternHint":
     "Edit the pattern directly if you like: the builder follows whenever it can show it.",
-  "policies.new": "New policy",
+  "policies.new": "New CSBS policy",
   "policies.filter": "Filter by name",
   "policies.stateLabel": "State",
   "policies.state.all": "All",
@@ -902,6 +904,7 @@ export const en = {
   "backups.detail.deleted": "This backup was deleted",
   "backups.deleteDialog.cbrNote":
     "Each backup is deleted on its own. Backups in a vault with backup locking cannot be deleted.",
+  ...cbrPolicyWords.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -1063,8 +1066,9 @@ export const zh: Messages = {
   "schedule.local": "本地（{zone}）",
   "schedule.utc": "UTC",
   "schedule.pattern": "模式（UTC，iCalendar）",
+  "schedule.patternCbr": "模式（UTC，每行一条规则）",
   "schedule.patternHint": "也可直接编辑模式：只要能显示，编辑器会同步更新。",
-  "policies.new": "创建备份策略",
+  "policies.new": "创建 CSBS 备份策略",
   "policies.filter": "按名称筛选",
   "policies.stateLabel": "状态",
   "policies.state.all": "全部",
@@ -1767,6 +1771,7 @@ export const zh: Messages = {
   "backups.deleteFailed.some": "{count} 个备份中有 {failed} 个删除失败：{names}。",
   "backups.detail.deleted": "此备份已删除",
   "backups.deleteDialog.cbrNote": "每个备份单独删除。已启用备份锁定的存储库中的备份无法删除。",
+  ...cbrPolicyWords.zh,
 };
 
 export const catalogs: Record<"en" | "zh", Messages> = { en, zh };

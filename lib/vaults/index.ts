@@ -1,2 +1,3 @@
+export * from "./protection";
 export * from "./rules";
 export * from "./usage";

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { OverviewResponse, ServerRow } from "@/lib/schemas/backups";
 import type { CbrPolicyFormValues, CbrPolicyView } from "@/lib/schemas/cbr-policy-form";
 import type { VaultListResponse } from "@/lib/schemas/vault";
 import {
@@ -7,6 +8,10 @@ import {
   type RouteHarness,
   startRouteHarness,
 } from "@/lib/testing/route-harness";
+import { GET as overview } from "../overview/route";
+import { DELETE as deleteCsbsPolicy } from "../policies/[id]/route";
+import { GET as listCsbsPolicies } from "../policies/route";
+import { GET as listServers } from "../servers/route";
 import { GET as listVaults } from "../vaults/route";
 import {
   DELETE as deletePolicy,
@@ -162,5 +167,69 @@ describe("CBR policy routes against the simulator", () => {
     expect(res.body.error).toMatchObject({ code: "BackupService.6127" });
     expect(res.body.error.message).toContain("It follows the policy “daily-prod-0200utc”");
     await deletePolicy(request("DELETE", `/api/cbr-policies/${id}`), idParams(id));
+  });
+
+  it("counts a vault's servers as protected in the overview and /servers exactly while an enabled policy is bound", async () => {
+    const vaults = (await (
+      await listVaults(request("GET", "/api/vaults?name=vault-dev-servers"), noParams)
+    ).json()) as VaultListResponse;
+    const dev = vaults.vaults.find((v) => v.name === "vault-dev-servers");
+    if (!dev) throw new Error("vault-dev-servers");
+    const inVault = new Set(dev.resources.map((r) => r.id));
+    const unprotected = async () => {
+      const body = (await (
+        await overview(request("GET", "/api/overview"), noParams)
+      ).json()) as OverviewResponse;
+      return body.coverage.withoutPolicy.filter((s) => inVault.has(s.id)).map((s) => s.id);
+    };
+    const policyOf = async (id: string) => {
+      const body = (await (await listServers(request("GET", "/api/servers"), noParams)).json()) as {
+        servers: ServerRow[];
+      };
+      return body.servers.find((s) => s.id === id)?.policy?.name ?? null;
+    };
+    // The seed binds no CBR policy to the dev vault, but CSBS policies list its servers: without
+    // them (this file's own simulator) the vault's servers are protected by nothing.
+    const csbs = (await (
+      await listCsbsPolicies(request("GET", "/api/policies"), noParams)
+    ).json()) as {
+      policies: { id: string; resources: { id: string }[] }[];
+    };
+    for (const p of csbs.policies.filter((p) => p.resources.some((r) => inVault.has(r.id)))) {
+      const res = await deleteCsbsPolicy(
+        request("DELETE", `/api/policies/${p.id}`),
+        idParams(p.id),
+      );
+      expect(res.status).toBe(204);
+    }
+    const before = await unprotected();
+    expect(before.sort()).toEqual([...inVault].sort());
+    const first = before[0] as string;
+    expect(await policyOf(first)).toBeNull();
+
+    const created = await json<{ policy: CbrPolicyView }>(
+      await createPolicy(
+        request("POST", "/api/cbr-policies", form({ name: "dev-nightly" })),
+        noParams,
+      ),
+    );
+    const id = created.body.policy.id;
+    await bind(
+      request("POST", `/api/cbr-policies/${id}/vaults`, { vaultId: dev.id }),
+      idParams(id),
+    );
+    expect(await unprotected()).toEqual([]);
+    expect(await policyOf(first)).toBe("dev-nightly");
+    const scheduled = (
+      (await (await overview(request("GET", "/api/overview"), noParams)).json()) as OverviewResponse
+    ).scheduled.filter((run) => run.policyId === id);
+    // Weekdays at 01:00 UTC: one or two runs in the next 24 hours, each for the vault's servers.
+    for (const run of scheduled) expect(run.servers).toBe(dev.resources.length);
+
+    // Disabled, the policy protects nothing; deleted, nothing either.
+    await setEnabled(request("PATCH", `/api/cbr-policies/${id}`, { enabled: false }), idParams(id));
+    expect((await unprotected()).sort()).toEqual(before);
+    await deletePolicy(request("DELETE", `/api/cbr-policies/${id}`), idParams(id));
+    expect(await policyOf(first)).toBeNull();
   });
 });

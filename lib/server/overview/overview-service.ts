@@ -1,4 +1,5 @@
 import "server-only";
+import { type CbrPolicy, listBackups, listCbrPolicies, listVaults } from "@/lib/cloud/cbr";
 import type { CloudContext } from "@/lib/cloud/context";
 import {
   type CheckpointItem,
@@ -9,9 +10,10 @@ import {
   type Policy,
 } from "@/lib/cloud/csbs";
 import { listServers, type Server } from "@/lib/cloud/ecs";
-import { parseCsbsPattern, runsBetween } from "@/lib/schedule";
-import { csbsTime, FILTER_STATUSES, type OverviewResponse } from "@/lib/schemas/backups";
+import { parseCbrPatterns, parseCsbsPattern, runsBetween } from "@/lib/schedule";
+import { cbrTime, csbsTime, FILTER_STATUSES, type OverviewResponse } from "@/lib/schemas/backups";
 import { isRunningStatus } from "@/lib/status";
+import { cbrProtectionByResource } from "@/lib/vaults";
 import { csbsRow, policyByServer } from "../backups/backup-rows";
 
 const DAY_MS = 86_400_000;
@@ -34,6 +36,42 @@ async function allServers(cloud: CloudContext): Promise<Server[]> {
 }
 
 /**
+ * The CBR side of coverage: which servers sit in a vault that follows an enabled backup policy,
+ * which have a CBR backup that succeeded since `since`, and the policies (for the next runs).
+ * A tenant without CBR (or a CBR that does not answer) has none: its servers count as
+ * unprotected rather than hiding a gap.
+ */
+async function cbrCoverage(cloud: CloudContext, since: string) {
+  const empty = {
+    protectedIds: new Set<string>(),
+    succeeded: new Set<string>(),
+    runs: [] as { policy: CbrPolicy; resources: number }[],
+  };
+  try {
+    const [vaults, policies, backups] = await Promise.all([
+      listVaults(cloud, { limit: 1000 }),
+      listCbrPolicies(cloud, { operation_type: "backup" }),
+      listBackups(cloud, { status: ["available"], start_time: cbrTime(since), limit: 1000 }),
+    ]);
+    const protection = cbrProtectionByResource(vaults.items, policies);
+    const resourcesOf = new Map(vaults.items.map((v) => [v.id, v.resources.length]));
+    return {
+      protectedIds: new Set(protection.keys()),
+      succeeded: new Set(backups.items.flatMap((b) => (b.resource_id ? [b.resource_id] : []))),
+      runs: policies.map((policy) => ({
+        policy,
+        resources: (policy.associated_vaults ?? []).reduce(
+          (sum, a) => sum + (resourcesOf.get(a.vault_id) ?? 0),
+          0,
+        ),
+      })),
+    };
+  } catch {
+    return empty;
+  }
+}
+
+/**
  * The ops-room view of a project: status counts from the count operation, what runs now, the
  * failures of the last 24 hours, quotas, coverage and two weeks of results, in parallel requests.
  */
@@ -46,21 +84,24 @@ export async function buildOverview(
     Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - (CHART_DAYS - 1) * DAY_MS,
   );
   const statuses = FILTER_STATUSES.csbs.filter((s) => s !== "deleted");
+  const coverageSince = new Date(now.getTime() - COVERAGE_DAYS * DAY_MS).toISOString();
 
-  const [counts, policies, quotas, servers, failureCount, failureList, recent] = await Promise.all([
-    Promise.all(
-      statuses.map(async (status) => ({
-        status,
-        count: await countCheckpointItems(cloud, { status }),
-      })),
-    ),
-    listPolicies(cloud, { limit: 1000 }),
-    getQuotas(cloud).catch(() => []),
-    allServers(cloud),
-    countCheckpointItems(cloud, { status: "error", start_time: csbsTime(since24h) }),
-    listCheckpointItems(cloud, { status: "error", start_time: csbsTime(since24h), limit: 10 }),
-    listCheckpointItems(cloud, { start_time: csbsTime(chartStart.toISOString()), limit: 1000 }),
-  ]);
+  const [counts, policies, quotas, servers, failureCount, failureList, recent, cbr] =
+    await Promise.all([
+      Promise.all(
+        statuses.map(async (status) => ({
+          status,
+          count: await countCheckpointItems(cloud, { status }),
+        })),
+      ),
+      listPolicies(cloud, { limit: 1000 }),
+      getQuotas(cloud).catch(() => []),
+      allServers(cloud),
+      countCheckpointItems(cloud, { status: "error", start_time: csbsTime(since24h) }),
+      listCheckpointItems(cloud, { status: "error", start_time: csbsTime(since24h), limit: 10 }),
+      listCheckpointItems(cloud, { start_time: csbsTime(chartStart.toISOString()), limit: 1000 }),
+      cbrCoverage(cloud, coverageSince),
+    ]);
   const byServer = policyByServer(policies);
 
   // Only the running states that have backups are listed: most of the time that is none.
@@ -76,7 +117,6 @@ export async function buildOverview(
     .slice(0, RUNNING_SHOWN)
     .map((item) => csbsRow(item, byServer));
 
-  const coverageSince = new Date(now.getTime() - COVERAGE_DAYS * DAY_MS).toISOString();
   const succeeded = new Set(
     recent.items
       .filter(
@@ -84,6 +124,7 @@ export async function buildOverview(
       )
       .map((i) => i.resource_id as string),
   );
+  for (const id of cbr.succeeded) succeeded.add(id);
   const named = (s: Server) => ({ id: s.id, name: s.name });
 
   return {
@@ -104,11 +145,15 @@ export async function buildOverview(
     coverage: {
       days: COVERAGE_DAYS,
       servers: servers.length,
-      withoutPolicy: servers.filter((s) => !byServer.has(s.id)).map(named),
+      withoutPolicy: servers
+        .filter((s) => !byServer.has(s.id) && !cbr.protectedIds.has(s.id))
+        .map(named),
       withoutRecentSuccess: servers.filter((s) => !succeeded.has(s.id)).map(named),
     },
     daily: dailyResults(recent.items, chartStart, CHART_DAYS),
-    scheduled: scheduledRuns(policies, now),
+    scheduled: [...scheduledRuns(policies, now), ...scheduledCbrRuns(cbr.runs, now)]
+      .sort((a, b) => a.at.localeCompare(b.at))
+      .slice(0, SCHEDULED_SHOWN),
   };
 }
 
@@ -139,6 +184,29 @@ export function scheduledRuns(
     }
   }
   return runs.sort((a, b) => a.at.localeCompare(b.at)).slice(0, SCHEDULED_SHOWN);
+}
+
+/** The runs of enabled CBR backup policies bound to vaults with resources, in the next 24 hours. */
+export function scheduledCbrRuns(
+  policies: readonly { policy: CbrPolicy; resources: number }[],
+  now: Date,
+): OverviewResponse["scheduled"] {
+  const until = new Date(now.getTime() + DAY_MS);
+  const runs: OverviewResponse["scheduled"] = [];
+  for (const { policy, resources } of policies) {
+    if (policy.enabled === false || resources === 0) continue;
+    const parsed = parseCbrPatterns(policy.trigger?.properties?.pattern ?? []);
+    if (!parsed.ok) continue;
+    for (const at of runsBetween(parsed.rules, now, until)) {
+      runs.push({
+        at: at.toISOString(),
+        policyId: policy.id,
+        policyName: policy.name ?? policy.id,
+        servers: resources,
+      });
+    }
+  }
+  return runs.slice(0, SCHEDULED_SHOWN);
 }
 
 export function dailyResults(items: readonly CheckpointItem[], start: Date, days: number) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { listCbrPolicies, listVaults } from "@/lib/cloud/cbr";
 import type { CloudContext } from "@/lib/cloud/context";
 import { checkProtectable, listCheckpointItems, listPolicies } from "@/lib/cloud/csbs";
 import { listServers, type Server } from "@/lib/cloud/ecs";
@@ -6,6 +7,7 @@ import { listVolumes, type Volume } from "@/lib/cloud/evs";
 import { cloudErrorMessage } from "@/lib/i18n/cloud-errors";
 import type { Locale } from "@/lib/i18n/locales";
 import type { ServerRow } from "@/lib/schemas/backups";
+import { cbrProtectionByResource } from "@/lib/vaults";
 
 const MAX_PAGES = 20;
 const SERVER_TYPE = "OS::Nova::Server";
@@ -28,19 +30,33 @@ async function allPages<T>(
   return all;
 }
 
+/** Servers protected by CBR (in a vault following an enabled backup policy); none if CBR fails. */
+async function cbrProtection(cloud: CloudContext) {
+  try {
+    const [vaults, policies] = await Promise.all([
+      listVaults(cloud, { limit: 1000 }),
+      listCbrPolicies(cloud, { operation_type: "backup" }),
+    ]);
+    return cbrProtectionByResource(vaults.items, policies);
+  } catch {
+    return new Map<string, never>();
+  }
+}
+
 /**
  * The project's servers for `/servers`: disks from EVS (one listing, not one call per server),
- * the policy holding each, its newest backup among the project's latest 1,000, and CSBS's
+ * the policy holding each (a CSBS policy listing it, or the CBR policy of its vault), its newest backup among the project's latest 1,000, and CSBS's
  * verdict on backing it up (one check for all).
  */
 export async function listServerRows(cloud: CloudContext, locale: Locale): Promise<ServerRow[]> {
-  const [servers, volumes, policies, recent] = await Promise.all([
+  const [servers, volumes, policies, recent, cbr] = await Promise.all([
     allPages<Server>((marker) => listServers(cloud, { limit: 100, ...(marker ? { marker } : {}) })),
     allPages<Volume>((marker) =>
       listVolumes(cloud, { limit: 1000, ...(marker ? { marker } : {}) }),
     ),
     listPolicies(cloud, { limit: 1000 }),
     listCheckpointItems(cloud, { limit: RECENT_BACKUPS, sort: "created_at:desc" }),
+    cbrProtection(cloud),
   ]);
   const checks =
     servers.length > 0
@@ -51,6 +67,8 @@ export async function listServerRows(cloud: CloudContext, locale: Locale): Promi
       : [];
 
   const owner = new Map<string, { id: string; name: string }>();
+  for (const [id, p] of cbr) owner.set(id, { id: p.policyId, name: p.policyName });
+  // A server in both services shows its CSBS policy, the one the rest of this row is about.
   for (const p of policies)
     for (const r of p.resources) owner.set(r.id, { id: p.id, name: p.name });
   const verdict = new Map(checks.map((c) => [c.resource_id, c]));
