@@ -43,6 +43,7 @@ test.describe("[AUTH] sign-in and sessions", () => {
       project: { name: "eu-west-0" },
       readOnly: false,
       simulator: true,
+      services: { csbs: true, cbr: true },
     });
     expect(Object.keys(probe.body).sort()).toEqual(
       [
@@ -52,6 +53,7 @@ test.describe("[AUTH] sign-in and sessions", () => {
         "project",
         "readOnly",
         "roles",
+        "services",
         "simulator",
         "user",
       ].sort(),

@@ -33,7 +33,7 @@ export const demo = {
   account: "demo",
   admin: { user: "admin", password: "Demo@2026" },
   auditor: { user: "auditor", password: "Audit@2026" },
-  projects: ["eu-west-0", "cn-north-4"] as const,
+  projects: ["eu-west-0", "cn-north-4", "eu-de"] as const,
 };
 
 /** The sign-in page: fields by their labels, as a user finds them. */

@@ -6,17 +6,24 @@ const SIM = SIM_URL;
 const projectId = (name: string) =>
   createHash("sha256").update(`project:${name}`).digest("hex").slice(0, 32);
 
-/** Asks the simulator itself, as a cloud client would, how many backups are in a state. */
+/**
+ * Asks the simulator itself, as a cloud client would, how many backups are in a state, in each
+ * service: CSBS's count operation and CBR's list count.
+ */
 async function simCount(
   request: APIRequestContext,
   token: string,
   status: string,
-): Promise<number> {
-  const res = await request.get(
-    `${SIM}/csbs/v1/${projectId(demo.projects[0])}/checkpoint_items/count?status=${status}`,
-    { headers: { "X-Auth-Token": token } },
-  );
-  return (await res.json()).count;
+): Promise<{ csbs: number; cbr: number }> {
+  const pid = projectId(demo.projects[0]);
+  const headers = { "X-Auth-Token": token };
+  const csbs = await request.get(`${SIM}/csbs/v1/${pid}/checkpoint_items/count?status=${status}`, {
+    headers,
+  });
+  const cbr = await request.get(`${SIM}/cbr/v3/${pid}/backups?status=${status}&limit=1`, {
+    headers,
+  });
+  return { csbs: (await csbs.json()).count, cbr: (await cbr.json()).count };
 }
 
 async function simToken(request: APIRequestContext): Promise<string> {
@@ -56,10 +63,20 @@ test.describe("[OVERVIEW] the ops-room page", () => {
       };
       await page.goto(app("/"));
       for (const [status, count] of Object.entries(expected)) {
-        await expect(page.getByTestId(`tile-${status}`).getByTestId("tile-count")).toHaveText(
-          count.toLocaleString("en-GB"),
+        const tile = page.getByTestId(`tile-${status}`);
+        await expect(tile.getByTestId("tile-count")).toHaveText(
+          (count.csbs + count.cbr).toLocaleString("en-GB"),
           { timeout: 5_000 },
         );
+        // Both services add to the tile, and it says how.
+        if (count.csbs > 0 && count.cbr > 0) {
+          await expect(tile.getByTestId("tile-parts")).toContainText(
+            `CSBS ${count.csbs.toLocaleString("en-GB")}`,
+          );
+          await expect(tile.getByTestId("tile-parts")).toContainText(
+            `CBR ${count.cbr.toLocaleString("en-GB")}`,
+          );
+        }
       }
     }).toPass({ timeout: 45_000 });
     await expect(page.getByTestId("quota-gauge").first()).toBeVisible();
@@ -79,7 +96,8 @@ test.describe("[OVERVIEW] the ops-room page", () => {
   test("a tile opens the list filtered by its status", async ({ page, app }) => {
     await page.goto(app("/"));
     await page.getByTestId("tile-error").click();
-    await expect(page).toHaveURL(/\/backups\?status=error/);
+    // The list of the service with more failures (CBR's names the service).
+    await expect(page).toHaveURL(/\/backups\?(service=cbr&)?status=error/);
     await expect(page.getByRole("button", { name: "Error", pressed: true })).toBeVisible();
   });
 });

@@ -15,8 +15,10 @@ const viewports = [
 ];
 const themes = ["light", "dark"];
 const locales = ["en", "zh"];
-// SHOTS=768x1024-dark-zh,1440x900-light-en limits the run to these combinations.
+// SHOTS=768x1024-dark-zh,1440x900-light-en limits the run to these combinations, PAGES=/,/policies
+// to these pages (no discovery); PROJECT=eu-de signs in to another project.
 const only = process.env.SHOTS ? new Set(process.env.SHOTS.split(",")) : null;
+const project = process.env.PROJECT ?? "eu-west-0";
 mkdirSync(out, { recursive: true });
 
 const browser = await chromium.launch({
@@ -30,7 +32,7 @@ async function signedInContext(options) {
   const context = await browser.newContext(options);
   const res = await context.request.post(`${base}/api/auth/login`, {
     headers: { origin },
-    data: { domain: "demo", user: "admin", password: "Demo@2026", project: "eu-west-0" },
+    data: { domain: "demo", user: "admin", password: "Demo@2026", project },
   });
   if (!res.ok()) throw new Error(`sign-in: HTTP ${res.status()}`);
   return context;
@@ -57,15 +59,16 @@ async function paths(page, scope) {
 }
 
 // Discovery, once, on a desktop.
+const listed = process.env.PAGES ? process.env.PAGES.split(",") : null;
 const discovery = await signedInContext({ viewport: { width: 1440, height: 900 } });
 const dpage = await discovery.newPage();
 await dpage.goto(`${base}/`);
 const sections = await paths(dpage, "nav");
 const roots = new Set([...sections.map((p) => p.split("/")[1]).filter(Boolean), "restore"]);
-const pages = [...sections, "/wall"];
+const pages = listed ?? [...sections, "/wall"];
 const seen = new Set(pages.map(shape));
-let frontier = sections;
-for (let depth = 0; depth < 2; depth++) {
+let frontier = listed ? [] : sections;
+for (let depth = 0; depth < 2 && frontier.length > 0; depth++) {
   const next = [];
   for (const from of frontier) {
     await dpage.goto(`${base}${from}`);

@@ -9,7 +9,7 @@ import { ListState } from "@/components/data-table/list-state";
 import { LiveStatus } from "@/components/data-table/live-status";
 import { Pagination } from "@/components/data-table/pagination";
 import { usePageVisible } from "@/components/data-table/use-page-visible";
-import { useCanChange } from "@/components/layout/session-provider";
+import { useCanChange, useSession } from "@/components/layout/session-provider";
 import { anyRunning, statusMeta } from "@/components/status/status-meta";
 import { Button } from "@/components/ui/button";
 import { backupListQuery, LIVE_REFRESH_MS } from "@/lib/api/backups";
@@ -58,6 +58,7 @@ export function BackupsView({
   initial?: { key: string; data: BackupListResponse; fetchedAt: number } | undefined;
 }) {
   const t = useT();
+  const { services } = useSession();
   const locale = useLocale();
   const canChange = useCanChange();
   const router = useRouter();
@@ -143,7 +144,7 @@ export function BackupsView({
       <div className="flex flex-wrap items-center justify-between gap-3">
         <fieldset className="inline-flex rounded-md border p-0.5">
           <legend className="sr-only">{t("backups.service")}</legend>
-          {BACKUP_SERVICES.map((service) => (
+          {BACKUP_SERVICES.filter((service) => services[service]).map((service) => (
             <Button
               key={service}
               size="sm"

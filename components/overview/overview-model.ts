@@ -1,5 +1,5 @@
 import { type StatusTone, statusMeta } from "@/components/status/status-meta";
-import type { OverviewResponse } from "@/lib/schemas/backups";
+import type { BackupService, OverviewResponse } from "@/lib/schemas/backups";
 
 /** The text colour of each status tone, on the overview's and the wall's tiles. */
 export const TONE_TEXT: Record<StatusTone, string> = {
@@ -21,25 +21,49 @@ const TILES: { status: string; include: readonly string[] }[] = [
 
 export type OverviewTile = {
   status: string;
+  /** Both services together. */
   count: number;
+  /** Each service's share, the larger first: a tile of a tenant with both says how it splits. */
+  parts: { service: BackupService; count: number }[];
   meta: ReturnType<typeof statusMeta>;
   /** Failed backups on the tile: the wall paints it red. */
   alarming: boolean;
-  /** CSBS filters one status at a time: a folded tile opens its main state. */
+  /**
+   * The backups list of the service with the larger share (CSBS filters one status at a time, so
+   * a folded tile opens its main state there; CBR takes the tile's states together).
+   */
   href: string;
 };
 
 export function overviewTiles(data: Pick<OverviewResponse, "counts">): OverviewTile[] {
   return TILES.map((tile) => {
-    const count = data.counts
-      .filter((c) => tile.include.includes(c.status))
-      .reduce((sum, c) => sum + c.count, 0);
+    const countOf = (service: BackupService) =>
+      data.counts
+        .filter((c) => c.service === service && tile.include.includes(c.status))
+        .reduce((sum, c) => sum + c.count, 0);
+    const parts = (["csbs", "cbr"] as const)
+      .map((service) => ({ service, count: countOf(service) }))
+      .filter((p) => p.count > 0)
+      .sort((a, b) => b.count - a.count);
+    const count = parts.reduce((sum, p) => sum + p.count, 0);
+    const hasCbr = data.counts.some((c) => c.service === "cbr");
+    const hasCsbs = data.counts.some((c) => c.service === "csbs");
+    // An empty tile opens the service the tenant has (CBR when it has no CSBS).
+    const service = parts[0]?.service ?? (hasCsbs || !hasCbr ? "csbs" : "cbr");
+    const params = new URLSearchParams();
+    if (service === "cbr") {
+      params.set("service", "cbr");
+      for (const status of tile.include) params.append("status", status);
+    } else {
+      params.set("status", tile.status);
+    }
     return {
       status: tile.status,
       count,
+      parts,
       meta: statusMeta(tile.status),
       alarming: tile.status === "error" && count > 0,
-      href: `/backups?status=${tile.status}`,
+      href: `/backups?${params.toString()}`,
     };
   });
 }

@@ -23,6 +23,7 @@ import { cn } from "@/lib/utils";
 import { BarChart } from "./bar-chart";
 import { Gauge } from "./gauge";
 import { firstOf, overviewQuotas, overviewTiles, TONE_TEXT } from "./overview-model";
+import { TileParts } from "./tile-parts";
 import { type InitialOverview, useOverview } from "./use-overview";
 
 const Tiles = memo(function Tiles({ counts }: { counts: OverviewResponse["counts"] }) {
@@ -55,6 +56,7 @@ const Tiles = memo(function Tiles({ counts }: { counts: OverviewResponse["counts
             >
               {formatNumber(locale, tile.count)}
             </span>
+            <TileParts tile={tile} locale={locale} className="text-xs" />
           </Link>
         </li>
       ))}

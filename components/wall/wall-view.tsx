@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
 import { firstOf, overviewTiles, TONE_TEXT } from "@/components/overview/overview-model";
+import { TileParts } from "@/components/overview/tile-parts";
 import { useOverview } from "@/components/overview/use-overview";
 import { StatusGlyph } from "@/components/status/status-icon";
 import { statusMeta } from "@/components/status/status-meta";
@@ -52,6 +53,7 @@ function Tiles({ counts }: { counts: OverviewResponse["counts"] }) {
           <span className="font-semibold text-6xl tabular-nums leading-none lg:text-7xl">
             {formatNumber(locale, tile.count)}
           </span>
+          <TileParts tile={tile} locale={locale} className="text-base" />
         </li>
       ))}
     </ul>

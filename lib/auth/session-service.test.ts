@@ -182,8 +182,12 @@ describe("session service on the SQLite store", () => {
       expiresAt: new Date(T0 + 8 * HOUR).toISOString(),
       idleExpiresAt: new Date(T0 + 30 * MIN).toISOString(),
       simulator: false,
+      services: { csbs: true, cbr: true },
     });
     expect(JSON.stringify(info)).not.toContain("MIIsecret");
+    // A region without CSBS (no data-protect endpoint) says so, so that the UI offers only CBR.
+    const cbrOnly = { ...record, endpoints: { ...record.endpoints, csbs: "" } };
+    expect(toSessionInfo(cbrOnly, limits, false).services).toEqual({ csbs: false, cbr: true });
   });
 
   it("sign-out and project switch change the stored record", async () => {

@@ -54,6 +54,7 @@ export function toSessionInfo(
     expiresAt: new Date(expiresAt).toISOString(),
     idleExpiresAt: new Date(idleExpiresAt).toISOString(),
     simulator,
+    services: { csbs: record.endpoints.csbs !== "", cbr: record.endpoints.cbr !== "" },
   };
 }
 

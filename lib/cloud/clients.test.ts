@@ -218,6 +218,20 @@ describe("CSBS requests", () => {
     await expect(csbs.getQuotas(other)).rejects.toBeInstanceOf(CloudError);
     expect(server.requests).toHaveLength(0);
   });
+
+  it("a catalog without CSBS reads as empty and refuses changes with NO_ENDPOINT", async () => {
+    const cbrOnly = { ...ctx, endpoints: { ...ctx.endpoints, csbs: "" } };
+    expect(csbs.csbsOffered(cbrOnly)).toBe(false);
+    expect(csbs.csbsOffered(ctx)).toBe(true);
+    expect(await csbs.listCheckpointItems(cbrOnly)).toEqual({ items: [] });
+    expect(await csbs.countCheckpointItems(cbrOnly)).toBe(0);
+    expect(await csbs.listPolicies(cbrOnly)).toEqual([]);
+    expect(await csbs.getQuotas(cbrOnly)).toEqual([]);
+    await expect(csbs.executePolicy(cbrOnly, POLICY)).rejects.toMatchObject({
+      code: "NO_ENDPOINT",
+    });
+    expect(server.requests).toHaveLength(0);
+  });
 });
 
 describe("CBR and ECS requests", () => {

@@ -26,6 +26,15 @@ import { encodeParam, param } from "./url";
 export const CSBS_PROVIDER_ID = "fc4d5750-22e7-4798-8a46-f48f62c4c1da";
 const provider = () => param("provider_id", CSBS_PROVIDER_ID);
 
+/**
+ * Whether the project's catalog offers CSBS. A region that ended the service (OTC's, since
+ * 2025-08-01) lists no `data-protect` endpoint: its lists read as empty, so that every view shows
+ * the CBR truth, and a change is refused with NO_ENDPOINT.
+ */
+export function csbsOffered(ctx: CloudContext): boolean {
+  return ctx.endpoints.csbs !== "";
+}
+
 // ---------- backups (checkpoint items) ----------
 
 export type CheckpointItemFilter = {
@@ -76,6 +85,7 @@ export async function listCheckpointItems(
   ctx: CloudContext,
   query?: CheckpointItemQuery,
 ): Promise<CheckpointItemPage> {
+  if (!csbsOffered(ctx)) return { items: [] };
   const data = await serviceCall(ctx, "csbs", "GET", ["checkpoint_items"], {
     query: pickQuery(query, LIST_KEYS),
     schema: checkpointItemListSchema,
@@ -89,6 +99,7 @@ export async function countCheckpointItems(
   ctx: CloudContext,
   filter?: CheckpointItemFilter,
 ): Promise<number> {
+  if (!csbsOffered(ctx)) return 0;
   const data = await serviceCall(ctx, "csbs", "GET", ["checkpoint_items", "count"], {
     query: pickQuery(filter, FILTER_KEYS),
     schema: countSchema,
@@ -300,6 +311,7 @@ export type PolicyQuery = {
 const POLICY_QUERY_KEYS = ["limit", "marker", "offset", "sort", "name", "all_tenants"] as const;
 
 export async function listPolicies(ctx: CloudContext, query?: PolicyQuery): Promise<Policy[]> {
+  if (!csbsOffered(ctx)) return [];
   const data = await serviceCall(ctx, "csbs", "GET", ["policies"], {
     query: pickQuery(query, POLICY_QUERY_KEYS),
     schema: policyListSchema,
@@ -462,6 +474,7 @@ export async function deletePolicy(ctx: CloudContext, policyId: string): Promise
 
 /** `GET /quotas`: `backups` (count) and `backup_capacity` (GB); -1 is unlimited. */
 export async function getQuotas(ctx: CloudContext): Promise<Quota[]> {
+  if (!csbsOffered(ctx)) return [];
   return serviceCall(ctx, "csbs", "GET", ["quotas"], { schema: quotasResponseSchema });
 }
 

@@ -605,8 +605,11 @@ export type DeleteResult = {
 
 export type OverviewResponse = {
   generatedAt: string;
-  /** Per status, from the count operation (CSBS). */
-  counts: { status: string; count: number }[];
+  /**
+   * Per service and status: CSBS's count operation per status, CBR's list count per tile (its
+   * status filter repeats, so a tile's states are counted together under the tile's status).
+   */
+  counts: { service: BackupService; status: string; count: number }[];
   running: BackupRow[];
   failures: { since: string; count: number; items: BackupRow[] };
   quotas: { type: string; unit?: string; quota: number; used: number }[];

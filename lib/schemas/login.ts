@@ -64,5 +64,5 @@ export const demoLogin = {
   password: "Demo@2026",
   project: "eu-west-0",
   auditor: { user: "auditor", password: "Audit@2026" },
-  projects: ["eu-west-0", "cn-north-4"],
+  projects: ["eu-west-0", "cn-north-4", "eu-de"],
 } as const;

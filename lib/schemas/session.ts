@@ -18,6 +18,8 @@ export const sessionInfoSchema = z.object({
   idleExpiresAt: z.string(),
   /** True when the console runs against the built-in simulated cloud. */
   simulator: z.boolean(),
+  /** The backup services the project's catalog offers (a region may have ended CSBS). */
+  services: z.object({ csbs: z.boolean(), cbr: z.boolean() }),
 });
 
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;

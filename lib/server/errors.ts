@@ -108,6 +108,15 @@ export function mapCloudError(
   if (error.code === "INVALID_PATH") {
     return { status: 400, code: "VALIDATION", message: routeErrorMessage("VALIDATION", locale) };
   }
+  // The project's catalog lacks the service (a region without CSBS): the request cannot be made
+  // here at all, which is a conflict with the project, not an upstream failure.
+  if (error.code === "NO_ENDPOINT") {
+    return {
+      status: 409,
+      code: error.code,
+      message: known ?? routeErrorMessage("UPSTREAM_REFUSED", locale),
+    };
+  }
   if (error.status >= 400 && error.status < 500) {
     return {
       status: error.status,

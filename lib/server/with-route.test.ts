@@ -308,6 +308,16 @@ describe("withRoute", () => {
     const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
     expect((await timeout(request("GET", "/api/x", { cookie }), noParams)).status).toBe(504);
     quiet.mockRestore();
+
+    // A service the project's catalog lacks is a conflict with the project, not a cloud failure.
+    const absent = withRoute({}, async () => {
+      throw new CloudError({ status: 0, code: "NO_ENDPOINT", message: "none", service: "csbs" });
+    });
+    const refused = await absent(request("GET", "/api/x", { cookie }), noParams);
+    expect(refused.status).toBe(409);
+    const envelope = (await refused.json()).error;
+    expect(envelope.code).toBe("NO_ENDPOINT");
+    expect(envelope.message).not.toBe("none");
   });
 
   it("logs an upstream failure as one line (code, status, route), a cancelled one not at all", async () => {

@@ -121,7 +121,7 @@ describe("control API", () => {
       projects: { servers: number }[];
     };
     expect(health.status).toBe("ok");
-    expect(health.projects).toHaveLength(2);
+    expect(health.projects).toHaveLength(3);
     const before = (await (await control("/clock")).json()) as { now: string; offsetMs: number };
     const advanced = (await (await control("/clock", "POST", { advanceMs: 3_600_000 })).json()) as {
       now: string;

@@ -24,7 +24,7 @@ export type RouteHarness = {
  * and the demo admin signed in to `project` through the real login route.
  */
 export async function startRouteHarness(options: {
-  project: "eu-west-0" | "cn-north-4";
+  project: "eu-west-0" | "cn-north-4" | "eu-de";
   sim?: StartTestSimOptions;
 }): Promise<RouteHarness> {
   const sim = await startTestSim(options.sim);

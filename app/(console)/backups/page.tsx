@@ -1,10 +1,17 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { Suspense } from "react";
 import { BackupsView } from "@/components/backups/backups-view";
 import { PageHeader } from "@/components/layout/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
+import { requireSession } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n/server";
-import { backupListKey, parseBackupSearch } from "@/lib/schemas/backups";
+import {
+  backupListKey,
+  backupSearchParams,
+  FILTER_STATUSES,
+  parseBackupSearch,
+} from "@/lib/schemas/backups";
 import { listBackupPage } from "@/lib/server/backups/list-backups";
 import { withPageCloud } from "@/lib/server/page-cloud";
 
@@ -15,8 +22,15 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function BackupsPage({ searchParams }: Props) {
-  const [t, raw] = await Promise.all([getT(), searchParams]);
+  const [t, raw, session] = await Promise.all([getT(), searchParams, requireSession()]);
   const { search, dropped } = parseBackupSearch(raw);
+  // A region without CSBS has only CBR's list to show (CSBS is the default service).
+  if (search.service === "csbs" && !session.services.csbs) {
+    const status = search.status.filter((s) => FILTER_STATUSES.cbr.includes(s));
+    const params = backupSearchParams({ ...search, status, policy: undefined, page: 1 });
+    params.set("service", "cbr");
+    redirect(`/backups?${params.toString()}`);
+  }
   // The first page comes with the HTML: no wait for the bundle, then for a request, before rows
   // show. A failure here is left to the client, which shows it with a retry.
   const data = await withPageCloud((cloud) => listBackupPage(cloud, search, dropped)).catch(

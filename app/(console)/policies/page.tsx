@@ -3,6 +3,7 @@ import { Suspense } from "react";
 import { CbrPoliciesList, NewCbrPolicyLink } from "@/components/cbr-policies/cbr-policies-list";
 import { PageHeader } from "@/components/layout/page-header";
 import { NewPolicyLink, PoliciesView } from "@/components/policies/policies-view";
+import { requireSession } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** Both services' policies: CBR v3 first (what tenants run today), then CSBS v1 (being retired). */
 export default async function PoliciesPage() {
-  const t = await getT();
+  const [t, session] = await Promise.all([getT(), requireSession()]);
   return (
     <>
       <PageHeader title={t("nav.policies")} />
@@ -33,14 +34,19 @@ export default async function PoliciesPage() {
             <h2 id="csbs-policies" className="font-semibold text-lg">
               {t("cbrPolicy.section.csbsTitle")}
             </h2>
-            <p className="text-muted-foreground text-sm">{t("cbrPolicy.section.csbsHint")}</p>
+            <p className="text-muted-foreground text-sm">
+              {t(session.services.csbs ? "cbrPolicy.section.csbsHint" : "cbrPolicy.section.noCsbs")}
+            </p>
           </div>
-          <NewPolicyLink />
+          {session.services.csbs ? <NewPolicyLink /> : null}
         </div>
-        {/* Filters and sort live in the URL (useSearchParams). */}
-        <Suspense>
-          <PoliciesView />
-        </Suspense>
+        {/* A region without CSBS has nothing to list and nothing to create there. */}
+        {session.services.csbs ? (
+          // Filters and sort live in the URL (useSearchParams).
+          <Suspense>
+            <PoliciesView />
+          </Suspense>
+        ) : null}
       </section>
     </>
   );

@@ -198,23 +198,39 @@ describe("backup routes against the simulator", () => {
     expect(running.items.every((r) => r.incremental === false && r.auto === false)).toBe(true);
   });
 
-  it("gives the overview's counts from the count operation, equal to the list totals", async () => {
+  it("gives the overview's counts of both services, equal to the list totals", async () => {
     // Seeded policies fire on their UTC schedule during the file, each adding protecting backups;
     // nothing finishes (protectMs above). So the overview's figure lies between the list totals
     // taken just before and just after it, and equals them whenever no policy fired in between.
-    const statuses = ["available", "error", "protecting"];
+    // CBR counts a tile's states together (its status filter repeats).
+    const lists = [
+      { service: "csbs", status: "available", query: "status=available" },
+      { service: "csbs", status: "error", query: "status=error" },
+      { service: "csbs", status: "protecting", query: "status=protecting" },
+      { service: "cbr", status: "available", query: "service=cbr&status=available" },
+      {
+        service: "cbr",
+        status: "protecting",
+        query: "service=cbr&status=waiting_protect&status=protecting",
+      },
+    ] as const;
     const totals = () =>
-      Promise.all(statuses.map(async (s) => (await page(`status=${s}&size=10`)).total));
+      Promise.all(lists.map(async (l) => (await page(`${l.query}&size=10`)).total));
     const before = await totals();
     const res = await overview(request("GET", "/api/overview"), noParams);
     expect(res.status).toBe(200);
     const body: OverviewResponse = await res.json();
     const after = await totals();
-    for (const [i, status] of statuses.entries()) {
-      const shown = body.counts.find((c) => c.status === status)?.count ?? -1;
-      expect(shown).toBeGreaterThanOrEqual(before[i] ?? 0);
-      expect(shown).toBeLessThanOrEqual(after[i] ?? 0);
+    for (const [i, l] of lists.entries()) {
+      const shown =
+        body.counts.find((c) => c.service === l.service && c.status === l.status)?.count ?? -1;
+      expect(shown, l.query).toBeGreaterThanOrEqual(before[i] ?? 0);
+      expect(shown, l.query).toBeLessThanOrEqual(after[i] ?? 0);
     }
+    expect(body.counts.find((c) => c.service === "cbr" && c.status === "available")?.count).toBe(
+      before[3],
+    );
+    expect(before[3]).toBeGreaterThan(0);
     expect(body.quotas.some((q) => q.type === "backups")).toBe(true);
     expect(body.coverage.servers).toBeGreaterThanOrEqual(20);
     expect(body.coverage.withoutPolicy.length).toBeGreaterThan(0);

@@ -8,6 +8,8 @@ const en = {
   "cbrPolicy.section.csbsTitle": "CSBS backup policies (being retired)",
   "cbrPolicy.section.csbsHint":
     "Cloud Server Backup Service (v1): a policy backs up the servers it lists.",
+  "cbrPolicy.section.noCsbs":
+    "This project's region does not offer CSBS: back up with CBR policies and vaults above.",
   "cbrPolicy.new": "New CBR policy",
   "cbrPolicy.newTitle": "New CBR backup policy",
   "cbrPolicy.list.label": "CBR backup policies",
@@ -80,6 +82,7 @@ const zh: Record<keyof typeof en, string> = {
   "cbrPolicy.section.hint": "云备份（CBR v3）：策略备份其绑定的存储库中的所有资源。",
   "cbrPolicy.section.csbsTitle": "CSBS 备份策略（即将下线）",
   "cbrPolicy.section.csbsHint": "云服务器备份（CSBS v1）：策略备份其列出的云服务器。",
+  "cbrPolicy.section.noCsbs": "此项目所在区域不提供 CSBS：请使用上方的 CBR 策略和存储库进行备份。",
   "cbrPolicy.new": "创建 CBR 备份策略",
   "cbrPolicy.newTitle": "创建 CBR 备份策略",
   "cbrPolicy.list.label": "CBR 备份策略",

@@ -2,8 +2,8 @@ import "server-only";
 import { type CbrPolicy, listBackups, listCbrPolicies, listVaults } from "@/lib/cloud/cbr";
 import type { CloudContext } from "@/lib/cloud/context";
 import {
-  type CheckpointItem,
   countCheckpointItems,
+  csbsOffered,
   getQuotas,
   listCheckpointItems,
   listPolicies,
@@ -11,16 +11,23 @@ import {
 } from "@/lib/cloud/csbs";
 import { listServers, type Server } from "@/lib/cloud/ecs";
 import { parseCbrPatterns, parseCsbsPattern, runsBetween } from "@/lib/schedule";
-import { cbrTime, csbsTime, FILTER_STATUSES, type OverviewResponse } from "@/lib/schemas/backups";
+import {
+  type BackupRow,
+  cbrTime,
+  csbsTime,
+  FILTER_STATUSES,
+  type OverviewResponse,
+} from "@/lib/schemas/backups";
 import { isRunningStatus } from "@/lib/status";
 import { cbrProtectionByResource } from "@/lib/vaults";
-import { csbsRow, policyByServer } from "../backups/backup-rows";
+import { cbrRow, csbsRow, policyByServer } from "../backups/backup-rows";
 
 const DAY_MS = 86_400_000;
 /** "No successful backup in the last N days" and the bar chart's width. */
 export const COVERAGE_DAYS = 7;
 export const CHART_DAYS = 14;
 const RUNNING_SHOWN = 10;
+const FAILURES_SHOWN = 10;
 const MAX_SERVER_PAGES = 20;
 
 async function allServers(cloud: CloudContext): Promise<Server[]> {
@@ -35,29 +42,81 @@ async function allServers(cloud: CloudContext): Promise<Server[]> {
   return all;
 }
 
+/** The tiles' states, as CBR can count them: its status filter repeats, so one call per tile. */
+const CBR_TILE_STATUSES: readonly (readonly string[])[] = [
+  ["available"],
+  ["waiting_protect", "protecting"],
+  ["waiting_restore", "restoring"],
+  ["waiting_delete", "deleting"],
+  ["error"],
+];
+const CBR_RUNNING = [
+  "waiting_protect",
+  "protecting",
+  "waiting_restore",
+  "restoring",
+  "waiting_delete",
+  "deleting",
+];
+
 /**
- * The CBR side of coverage: which servers sit in a vault that follows an enabled backup policy,
- * which have a CBR backup that succeeded since `since`, and the policies (for the next runs).
+ * The CBR side of the overview: counts per tile, what runs, the failures of the last 24 hours, the
+ * chart's backups, and coverage (which servers sit in a vault that follows an enabled backup
+ * policy, which have a CBR backup that succeeded since `coverageSince`, the policies' next runs).
  * A tenant without CBR (or a CBR that does not answer) has none: its servers count as
  * unprotected rather than hiding a gap.
  */
-async function cbrCoverage(cloud: CloudContext, since: string) {
+async function cbrSide(
+  cloud: CloudContext,
+  window: { since24h: string; chartStart: string; coverageSince: string },
+) {
   const empty = {
+    counts: [] as OverviewResponse["counts"],
+    running: [] as BackupRow[],
+    failures: { count: 0, items: [] as BackupRow[] },
+    chart: [] as { created_at?: string | undefined; status: string }[],
     protectedIds: new Set<string>(),
     succeeded: new Set<string>(),
     runs: [] as { policy: CbrPolicy; resources: number }[],
   };
   try {
-    const [vaults, policies, backups] = await Promise.all([
+    const [vaults, policies, counts, running, failures, chart] = await Promise.all([
       listVaults(cloud, { limit: 1000 }),
       listCbrPolicies(cloud, { operation_type: "backup" }),
-      listBackups(cloud, { status: ["available"], start_time: cbrTime(since), limit: 1000 }),
+      Promise.all(
+        CBR_TILE_STATUSES.map(async (status) => ({
+          service: "cbr" as const,
+          status: status.at(-1) ?? "",
+          count: (await listBackups(cloud, { status, limit: 1 })).count ?? 0,
+        })),
+      ),
+      listBackups(cloud, { status: CBR_RUNNING, limit: RUNNING_SHOWN }),
+      listBackups(cloud, {
+        status: ["error"],
+        start_time: cbrTime(window.since24h),
+        limit: FAILURES_SHOWN,
+      }),
+      listBackups(cloud, { start_time: cbrTime(window.chartStart), limit: 1000 }),
     ]);
     const protection = cbrProtectionByResource(vaults.items, policies);
     const resourcesOf = new Map(vaults.items.map((v) => [v.id, v.resources.length]));
+    const vaultNames = new Map(vaults.items.map((v) => [v.id, v.name ?? v.id]));
     return {
+      counts,
+      running: running.items.map((b) => cbrRow(b, vaultNames)),
+      failures: {
+        count: failures.count ?? failures.items.length,
+        items: failures.items.map((b) => cbrRow(b, vaultNames)),
+      },
+      chart: chart.items,
       protectedIds: new Set(protection.keys()),
-      succeeded: new Set(backups.items.flatMap((b) => (b.resource_id ? [b.resource_id] : []))),
+      succeeded: new Set(
+        chart.items.flatMap((b) =>
+          b.status === "available" && (b.created_at ?? "") >= window.coverageSince && b.resource_id
+            ? [b.resource_id]
+            : [],
+        ),
+      ),
       runs: policies.map((policy) => ({
         policy,
         resources: (policy.associated_vaults ?? []).reduce(
@@ -83,7 +142,8 @@ export async function buildOverview(
   const chartStart = new Date(
     Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - (CHART_DAYS - 1) * DAY_MS,
   );
-  const statuses = FILTER_STATUSES.csbs.filter((s) => s !== "deleted");
+  // A region without CSBS counts nothing there, so that its tiles open CBR's lists.
+  const statuses = csbsOffered(cloud) ? FILTER_STATUSES.csbs.filter((s) => s !== "deleted") : [];
   const coverageSince = new Date(now.getTime() - COVERAGE_DAYS * DAY_MS).toISOString();
 
   const [counts, policies, quotas, servers, failureCount, failureList, recent, cbr] =
@@ -91,6 +151,7 @@ export async function buildOverview(
       Promise.all(
         statuses.map(async (status) => ({
           status,
+          service: "csbs" as const,
           count: await countCheckpointItems(cloud, { status }),
         })),
       ),
@@ -98,9 +159,13 @@ export async function buildOverview(
       getQuotas(cloud).catch(() => []),
       allServers(cloud),
       countCheckpointItems(cloud, { status: "error", start_time: csbsTime(since24h) }),
-      listCheckpointItems(cloud, { status: "error", start_time: csbsTime(since24h), limit: 10 }),
+      listCheckpointItems(cloud, {
+        status: "error",
+        start_time: csbsTime(since24h),
+        limit: FAILURES_SHOWN,
+      }),
       listCheckpointItems(cloud, { start_time: csbsTime(chartStart.toISOString()), limit: 1000 }),
-      cbrCoverage(cloud, coverageSince),
+      cbrSide(cloud, { since24h, chartStart: chartStart.toISOString(), coverageSince }),
     ]);
   const byServer = policyByServer(policies);
 
@@ -111,11 +176,10 @@ export async function buildOverview(
       listCheckpointItems(cloud, { status: c.status, limit: RUNNING_SHOWN }),
     ),
   );
-  const running = runningLists
-    .flatMap((l) => l.items)
-    .sort((a, b) => (b.created_at ?? "").localeCompare(a.created_at ?? ""))
-    .slice(0, RUNNING_SHOWN)
-    .map((item) => csbsRow(item, byServer));
+  const running = newestFirst([
+    ...runningLists.flatMap((l) => l.items).map((item) => csbsRow(item, byServer)),
+    ...cbr.running,
+  ]).slice(0, RUNNING_SHOWN);
 
   const succeeded = new Set(
     recent.items
@@ -129,12 +193,15 @@ export async function buildOverview(
 
   return {
     generatedAt: now.toISOString(),
-    counts,
+    counts: [...counts, ...cbr.counts],
     running,
     failures: {
       since: since24h,
-      count: failureCount,
-      items: failureList.items.map((i) => csbsRow(i, byServer)),
+      count: failureCount + cbr.failures.count,
+      items: newestFirst([
+        ...failureList.items.map((i) => csbsRow(i, byServer)),
+        ...cbr.failures.items,
+      ]).slice(0, FAILURES_SHOWN),
     },
     quotas: quotas.map((q) => ({
       type: q.type,
@@ -150,7 +217,7 @@ export async function buildOverview(
         .map(named),
       withoutRecentSuccess: servers.filter((s) => !succeeded.has(s.id)).map(named),
     },
-    daily: dailyResults(recent.items, chartStart, CHART_DAYS),
+    daily: dailyResults([...recent.items, ...cbr.chart], chartStart, CHART_DAYS),
     scheduled: [...scheduledRuns(policies, now), ...scheduledCbrRuns(cbr.runs, now)]
       .sort((a, b) => a.at.localeCompare(b.at))
       .slice(0, SCHEDULED_SHOWN),
@@ -209,7 +276,16 @@ export function scheduledCbrRuns(
   return runs.slice(0, SCHEDULED_SHOWN);
 }
 
-export function dailyResults(items: readonly CheckpointItem[], start: Date, days: number) {
+function newestFirst(rows: BackupRow[]): BackupRow[] {
+  return rows.sort((a, b) => (b.createdAt ?? "").localeCompare(a.createdAt ?? ""));
+}
+
+/** Backups of either service per UTC day of creation and outcome. */
+export function dailyResults(
+  items: readonly { created_at?: string | undefined; status: string }[],
+  start: Date,
+  days: number,
+) {
   const rows = Array.from({ length: days }, (_, i) => ({
     day: new Date(start.getTime() + i * DAY_MS).toISOString().slice(0, 10),
     available: 0,

@@ -9,7 +9,13 @@ export type DemoUser = {
   roles: { id: string; name: string }[];
 };
 
-export type DemoProject = { id: string; name: string; region: string };
+export type DemoProject = {
+  id: string;
+  name: string;
+  region: string;
+  /** Whether the region offers CSBS: its catalog lists `data-protect` and its data has some. */
+  csbs: boolean;
+};
 
 export const demoDomain = { id: stableHexId("domain", "demo"), name: "demo" } as const;
 
@@ -32,12 +38,16 @@ export const demoUsers: readonly DemoUser[] = [
   },
 ];
 
-/** Project names are region names, as on Huawei Cloud and OTC; the region is the name itself. */
-export const demoProjects: readonly DemoProject[] = ["eu-west-0", "cn-north-4"].map((name) => ({
-  id: stableHexId("project", name),
-  name,
-  region: name,
-}));
+/**
+ * Project names are region names, as on Huawei Cloud and OTC; the region is the name itself.
+ * eu-west-0 and cn-north-4 use both services; eu-de is CBR only, as on OTC, which ended CSBS on
+ * 2025-08-01 (its catalog has no `data-protect` entry), so every view is seen in each situation.
+ */
+export const demoProjects: readonly DemoProject[] = [
+  { name: "eu-west-0", csbs: true },
+  { name: "cn-north-4", csbs: true },
+  { name: "eu-de", csbs: false },
+].map(({ name, csbs }) => ({ id: stableHexId("project", name), name, region: name, csbs }));
 
 export const demoAccessKey = {
   ak: "DEMOACCESSKEY0000000",

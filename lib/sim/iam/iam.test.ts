@@ -94,6 +94,13 @@ describe("IAM POST /auth/tokens", () => {
     expect(new Set(Object.values(ports ?? {})).size).toBe(7);
   });
 
+  it("a region that ended CSBS (eu-de) has no data-protect entry in its catalog", async () => {
+    const res = await login(passwordBody("admin", "Demo@2026", { project: { name: "eu-de" } }));
+    expect(res.status).toBe(201);
+    const types = ((await res.json()) as TokenJson).token.catalog?.map((e) => e.type).sort();
+    expect(types).toEqual(["cbr", "compute", "identity", "image", "volumev2", "volumev3"]);
+  });
+
   it("project scope by id, domain by id, and nocatalog", async () => {
     const project = demoProjects[1];
     const res = await login(
@@ -233,7 +240,7 @@ describe("IAM token inspection, revocation and projects", () => {
       const body = (await res.json()) as {
         projects: { id: string; name: string; enabled: boolean; domain_id: string }[];
       };
-      expect(body.projects.map((p) => p.name).sort()).toEqual(["cn-north-4", "eu-west-0"]);
+      expect(body.projects.map((p) => p.name).sort()).toEqual(["cn-north-4", "eu-de", "eu-west-0"]);
       expect(body.projects.every((p) => p.enabled && p.domain_id === demoDomain.id)).toBe(true);
     }
     const filtered = await fetch(`${sim.url}/iam/v3/projects?name=cn-north-4`, {

@@ -123,6 +123,7 @@ function catalog(ctx: SimContext, iamUrl: URL, project: DemoProject | undefined)
   const list = [entry("identity", "iam", `${iamUrl.origin}/iam/v3`)];
   if (project) {
     for (const m of serviceMounts) {
+      if (m.key === "csbs" && !project.csbs) continue;
       const root = ports
         ? `${iamUrl.protocol}//${iamUrl.hostname}:${ports[m.key]}`
         : `${iamUrl.origin}${m.mount}`;

@@ -28,7 +28,8 @@ export function seedState(options: SeedOptions): SimState {
     const compute = seedCompute(p.name, rand("compute"), options.now, scale);
     project.servers = compute.servers;
     project.volumes = compute.volumes;
-    project.csbs = seedCsbs(project, rand("csbs"), options.now);
+    // A project without CSBS has none of its data: the API is not in its catalog.
+    if (p.csbs) project.csbs = seedCsbs(project, rand("csbs"), options.now);
     project.cbr = seedCbr(project, rand("cbr"), options.now);
     projects[p.id] = project;
   });

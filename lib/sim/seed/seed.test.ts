@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createRng } from "../rng";
 import { seedCompute } from "./compute";
+import { seedState } from "./index";
 
 const now = new Date("2026-11-22T08:00:00Z");
 
@@ -44,5 +45,25 @@ describe("seeded servers and volumes", () => {
     expect(servers.length).toBeGreaterThanOrEqual(480);
     expect(servers.length).toBeLessThanOrEqual(520);
     expect(new Set(servers.map((s) => s.name)).size).toBe(servers.length);
+  });
+});
+
+describe("the demo projects", () => {
+  it("seeds eu-de with CBR only, the other projects with both services", () => {
+    const state = seedState({ seed: "s", scale: "normal", now });
+    const byName = new Map(Object.values(state.projects).map((p) => [p.name, p]));
+    const cbrOnly = byName.get("eu-de");
+    expect(cbrOnly?.csbs.policies).toEqual([]);
+    expect(cbrOnly?.csbs.items).toEqual([]);
+    expect(cbrOnly?.cbr.vaults.length).toBeGreaterThan(0);
+    expect(cbrOnly?.cbr.policies.length).toBeGreaterThan(0);
+    // A vault of servers that no policy backs up yet: the CBR-only view of "unprotected".
+    const unbound = cbrOnly?.cbr.vaults.find((v) => v.name === "vault-dev-servers");
+    expect(unbound?.resources.length).toBeGreaterThan(0);
+    const bound = cbrOnly?.cbr.policies.flatMap((p) => p.associatedVaults.map((a) => a.vaultId));
+    expect(bound).not.toContain(unbound?.id);
+    for (const name of ["eu-west-0", "cn-north-4"]) {
+      expect(byName.get(name)?.csbs.policies.length).toBeGreaterThan(0);
+    }
   });
 });
