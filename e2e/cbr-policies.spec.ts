@@ -1,8 +1,10 @@
 import type { Page } from "@playwright/test";
-import { expect, startSignedIn, test } from "./fixtures";
+import { demo, expect, startSignedIn, test } from "./fixtures";
 import { advanceSim, simNow, zoneOffsetMinutes } from "./support/sim-clock";
 
 const ZONE = "Europe/Berlin";
+/** The CBR-only project: a vault's servers are protected by a CBR policy or by nothing. */
+const PROJECT = demo.projects[2];
 /** Three servers, bound to no backup policy in the seed. */
 const VAULT = "vault-dev-servers";
 
@@ -29,11 +31,20 @@ async function vaultOf(page: Page, app: (p: string) => string, name: string) {
   const res = await page.request.get(app(`/api/vaults?name=${name}`));
   expect(res.ok()).toBe(true);
   const { vaults } = (await res.json()) as {
-    vaults: { id: string; name: string; resources: { id: string }[] }[];
+    vaults: { id: string; name: string; resources: { id: string; name: string }[] }[];
   };
   const vault = vaults.find((v) => v.name === name);
   if (!vault) throw new Error(`the seed has no ${name}`);
   return vault;
+}
+
+/** The overview's "servers without a policy": how many, and their names (the figure's title). */
+async function withoutPolicy(page: Page, app: (p: string) => string) {
+  await page.goto(app("/"));
+  const figure = page.getByTestId("coverage-without-policy");
+  await expect(figure).toBeVisible();
+  const names = ((await figure.getAttribute("title")) ?? "").split(", ").filter(Boolean);
+  return { count: Number((await figure.innerText()).split("/")[0]?.trim()), names };
 }
 
 /** The vault's backup tasks made by the policy (the cloud's operation logs carry its id). */
@@ -48,10 +59,10 @@ test.describe("[CBR-POLICIES] CBR backup policies", () => {
   test.describe.configure({ timeout: 150_000 });
 
   test.beforeEach(async ({ page, app }) => {
-    await startSignedIn(page, app);
+    await startSignedIn(page, app, { project: PROJECT });
   });
 
-  test("built in Berlin time, stored as the previewed UTC rules, bound to a vault, fires then for every resource; unbound and deleted", async ({
+  test("in the CBR-only project: built in Berlin time, stored as the previewed UTC rules, bound to a vault whose servers the overview then counts as protected, fires then for every resource; unbound (unprotected again) and deleted", async ({
     page,
     app,
     request,
@@ -60,6 +71,10 @@ test.describe("[CBR-POLICIES] CBR backup policies", () => {
     test.skip(testInfo.project.name === "tablet", "moves the simulator's clock: desktop only");
     const name = `e2e-cbr-${Date.now().toString(36)}`;
     const vault = await vaultOf(page, app, VAULT);
+    const members = vault.resources.map((r) => r.name);
+    // No CSBS here: the vault's servers are unprotected until a CBR policy backs the vault up.
+    const before = await withoutPolicy(page, app);
+    for (const server of members) expect(before.names).toContain(server);
 
     await page.goto(app("/policies"));
     await page.getByRole("link", { name: "New CBR policy" }).click();
@@ -120,6 +135,9 @@ test.describe("[CBR-POLICIES] CBR backup policies", () => {
     const card = page.locator(`[data-cbr-policy="${name}"]`);
     await expect(card).toContainText(`${VAULT} (${vault.resources.length} resources)`);
     await expect(card).toContainText("02:00, 14:30 Europe/Berlin");
+    const bound = await withoutPolicy(page, app);
+    expect(bound.count).toBe(before.count - members.length);
+    for (const server of members) expect(bound.names).not.toContain(server);
 
     // The simulator fires at a previewed instant: nothing a minute before, every resource after.
     const now = await simNow(request);
@@ -142,6 +160,10 @@ test.describe("[CBR-POLICIES] CBR backup policies", () => {
     await dialog.getByRole("button", { name: "Unbind", exact: true }).click();
     await expect(page.getByTestId("cbr-policy-vaults")).toContainText("Bound to no vault");
     expect((await storedPolicy(page, app, id)).vaults).toEqual([]);
+    const unbound = await withoutPolicy(page, app);
+    expect(unbound.count).toBe(before.count);
+    for (const server of members) expect(unbound.names).toContain(server);
+    await page.goto(app(`/policies/cbr/${id}`));
 
     await page.getByRole("button", { name: "Delete", exact: true }).click();
     await expect(page.getByRole("alertdialog")).toContainText("bound to no vault");

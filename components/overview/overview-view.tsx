@@ -206,6 +206,7 @@ const QuotaCoverageCard = memo(function QuotaCoverageCard({
               coverage.withoutPolicy.length > 0 && "text-warning",
             )}
             title={coverage.withoutPolicy.map((s) => s.name).join(", ")}
+            data-testid="coverage-without-policy"
           >
             {coverage.withoutPolicy.length} / {coverage.servers}
           </dd>
