@@ -111,6 +111,10 @@ test.describe("[CBR-POLICIES] CBR backup policies", () => {
     const hh = String(Math.floor(Math.abs(offset) / 60)).padStart(2, "0");
     const mm = String(Math.abs(offset) % 60).padStart(2, "0");
     await expect(page.getByLabel("Periods counted in")).toHaveValue(`UTC${sign}${hh}:${mm}`);
+    // The prune simulator: the newest 3 already hold the last two days' latest backups.
+    const projection = page.getByTestId("cbr-retention-projection");
+    await expect(projection).toContainText("each resource holds 3 automatic backups");
+    await expect(projection).toContainText("3 newest, 2 daily");
     await page.getByRole("button", { name: "Create policy" }).click();
     await page.waitForURL(/\/policies\/cbr\/[0-9a-f-]{36}$/);
     const id = page.url().split("/").at(-1) as string;

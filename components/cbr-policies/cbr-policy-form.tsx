@@ -28,6 +28,7 @@ import {
 import { cbrLinesOf } from "../schedule/builder-model";
 import { ScheduleBuilder } from "../schedule/schedule-builder";
 import { browserZone } from "../schedule/zone-select";
+import { CbrRetentionProjection } from "./cbr-retention-projection";
 import { localizeErrors } from "./form-messages";
 import { LongTermFields, offsetOfZone } from "./long-term-fields";
 
@@ -343,6 +344,15 @@ export function CbrPolicyForm({ policy }: { policy?: CbrPolicyView }) {
             </Field>
           </div>
           <LongTermFields form={form} disabled={retentionKind === "days"} />
+          <CbrRetentionProjection
+            values={form.watch()}
+            resources={
+              policy && policy.vaults.length > 0
+                ? policy.vaults.reduce((sum, v) => sum + (v.resources ?? 0), 0)
+                : undefined
+            }
+            now={now}
+          />
         </CardContent>
       </Card>
 

@@ -2,6 +2,23 @@
 // merges them into the catalogs. `zh` must have exactly `en`'s keys (tsc checks).
 
 const en = {
+  "cbrPolicy.projection.title": "What each resource will hold",
+  "cbrPolicy.projection.noSchedule": "Choose a schedule to see what the rules keep.",
+  "cbrPolicy.projection.grows":
+    "No rule deletes anything: each resource gains {count} backups a year, for ever.",
+  "cbrPolicy.projection.holds":
+    "Once every rule has filled (after {days} days of runs), each resource holds {count} automatic backups.",
+  "cbrPolicy.projection.reasons": "Kept as: {reasons}.",
+  "cbrPolicy.projection.overlap": "A backup can count for several rules.",
+  "cbrPolicy.projection.reason.last": "{count} newest",
+  "cbrPolicy.projection.reason.age": "{count} within the days kept",
+  "cbrPolicy.projection.reason.day": "{count} daily",
+  "cbrPolicy.projection.reason.week": "{count} weekly",
+  "cbrPolicy.projection.reason.month": "{count} monthly",
+  "cbrPolicy.projection.reason.year": "{count} yearly",
+  "cbrPolicy.projection.oldest": "The oldest is then {age} days old.",
+  "cbrPolicy.projection.total":
+    "{resources} resources in the bound vaults: about {total} backups in all.",
   "cbrPolicy.section.title": "CBR backup policies",
   "cbrPolicy.section.hint":
     "Cloud Backup and Recovery (v3): a policy backs up every resource of the vaults it is bound to.",
@@ -78,6 +95,22 @@ const en = {
 } as const;
 
 const zh: Record<keyof typeof en, string> = {
+  "cbrPolicy.projection.title": "每个资源将保留的备份",
+  "cbrPolicy.projection.noSchedule": "选择调度后即可查看规则保留的备份。",
+  "cbrPolicy.projection.grows":
+    "没有任何规则删除备份：每个资源每年新增 {count} 个备份，且永不删除。",
+  "cbrPolicy.projection.holds":
+    "所有规则生效后（执行 {days} 天后），每个资源保留 {count} 个自动备份。",
+  "cbrPolicy.projection.reasons": "保留原因：{reasons}。",
+  "cbrPolicy.projection.overlap": "一个备份可同时满足多条规则。",
+  "cbrPolicy.projection.reason.last": "最新 {count} 个",
+  "cbrPolicy.projection.reason.age": "保留天数内 {count} 个",
+  "cbrPolicy.projection.reason.day": "按天 {count} 个",
+  "cbrPolicy.projection.reason.week": "按周 {count} 个",
+  "cbrPolicy.projection.reason.month": "按月 {count} 个",
+  "cbrPolicy.projection.reason.year": "按年 {count} 个",
+  "cbrPolicy.projection.oldest": "届时最早的备份已有 {age} 天。",
+  "cbrPolicy.projection.total": "已绑定存储库中有 {resources} 个资源：共约 {total} 个备份。",
   "cbrPolicy.section.title": "CBR 备份策略",
   "cbrPolicy.section.hint": "云备份（CBR v3）：策略备份其绑定的存储库中的所有资源。",
   "cbrPolicy.section.csbsTitle": "CSBS 备份策略（即将下线）",
