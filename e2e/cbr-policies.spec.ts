@@ -44,7 +44,7 @@ async function withoutPolicy(page: Page, app: (p: string) => string) {
   const figure = page.getByTestId("coverage-without-policy");
   await expect(figure).toBeVisible();
   const names = ((await figure.getAttribute("title")) ?? "").split(", ").filter(Boolean);
-  return { count: Number((await figure.innerText()).split("/")[0]?.trim()), names };
+  return { count: Number(((await figure.textContent()) ?? "").split("/")[0]?.trim()), names };
 }
 
 /** The vault's backup tasks made by the policy (the cloud's operation logs carry its id). */
