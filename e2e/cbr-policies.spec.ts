@@ -139,6 +139,11 @@ test.describe("[CBR-POLICIES] CBR backup policies", () => {
     const card = page.locator(`[data-cbr-policy="${name}"]`);
     await expect(card).toContainText(`${VAULT} (${vault.resources.length} resources)`);
     await expect(card).toContainText("02:00, 14:30 Europe/Berlin");
+    // On the fleet grid of both services, at 14:00 Berlin time, with the vault's servers.
+    const fleet = page.getByTestId("fleet-schedule");
+    await expect(
+      fleet.getByText(new RegExp(`14:00: \\d+ servers \\([^)]*${name}`)).first(),
+    ).toBeAttached();
     const bound = await withoutPolicy(page, app);
     expect(bound.count).toBe(before.count - members.length);
     for (const server of members) expect(bound.names).not.toContain(server);

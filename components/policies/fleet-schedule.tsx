@@ -1,14 +1,17 @@
 "use client";
 
-import { useMemo } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useMemo, useState } from "react";
+import { useSession } from "@/components/layout/session-provider";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { cbrPoliciesQuery } from "@/lib/api/cbr-policies";
+import { policiesQuery } from "@/lib/api/policies";
 import { useT } from "@/lib/i18n/i18n-provider";
 import { formatOffset, offsetMinutesAt } from "@/lib/schedule";
-import type { PolicyView } from "@/lib/schemas/policy";
-import { type FleetCell, fleetWeek } from "../schedule/builder-model";
+import { type FleetCell, type FleetPolicy, fleetWeek } from "../schedule/builder-model";
 import { DAY_KEYS } from "../schedule/schedule-builder";
 import { WeekGrid, type WeekGridCell } from "../schedule/week-grid";
-import { ZoneSelect } from "../schedule/zone-select";
+import { browserZone, ZoneSelect } from "../schedule/zone-select";
 
 function heat(cell: FleetCell | undefined, max: number): WeekGridCell["tone"] {
   if (!cell || cell.servers === 0 || max === 0) return "empty";
@@ -17,6 +20,41 @@ function heat(cell: FleetCell | undefined, max: number): WeekGridCell["tone"] {
   if (share > 0.5) return "heat-3";
   if (share > 0.25) return "heat-2";
   return "heat-1";
+}
+
+/**
+ * Both services' enabled backup policies on one grid: a CSBS policy backs up the servers it lists,
+ * a CBR policy every resource of the vaults it is bound to. Shown once either list has come.
+ */
+export function BothServicesFleet() {
+  const { services } = useSession();
+  const csbs = useQuery({ ...policiesQuery(), enabled: services.csbs });
+  const cbr = useQuery(cbrPoliciesQuery());
+  const [zone, setZone] = useState("UTC");
+  const [now, setNow] = useState<Date | null>(null);
+  // The browser's zone and clock only after hydration: the server knows neither.
+  useEffect(() => {
+    setZone(browserZone());
+    setNow(new Date());
+  }, []);
+  const policies = useMemo<FleetPolicy[]>(
+    () => [
+      ...(csbs.data?.policies ?? [])
+        .filter((p) => p.enabled)
+        .map((p) => ({ id: p.id, name: p.name, pattern: p.pattern, servers: p.resources.length })),
+      ...(cbr.data ?? [])
+        .filter((p) => p.enabled && p.operationType === "backup")
+        .map((p) => ({
+          id: p.id,
+          name: p.name,
+          pattern: p.pattern,
+          servers: p.vaults.reduce((sum, v) => sum + (v.resources ?? 0), 0),
+        })),
+    ],
+    [csbs.data, cbr.data],
+  );
+  if (!now || (!csbs.data && !cbr.data)) return null;
+  return <FleetSchedule policies={policies} zone={zone} onZoneChange={setZone} now={now} />;
 }
 
 /**
@@ -29,26 +67,14 @@ export function FleetSchedule({
   onZoneChange,
   now,
 }: {
-  policies: PolicyView[];
+  policies: FleetPolicy[];
   zone: string;
   onZoneChange: (zone: string) => void;
   now: Date;
 }) {
   const t = useT();
   const { cells, unreadable } = useMemo(
-    () =>
-      fleetWeek(
-        policies
-          .filter((p) => p.enabled)
-          .map((p) => ({
-            id: p.id,
-            name: p.name,
-            pattern: p.pattern,
-            servers: p.resources.length,
-          })),
-        zone,
-        now,
-      ),
+    () => fleetWeek(policies, zone, now),
     [policies, zone, now],
   );
   const max = Math.max(0, ...[...cells.values()].map((c) => c.servers));

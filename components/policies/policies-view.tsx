@@ -32,7 +32,6 @@ import {
   parsePolicyListSearch,
 } from "@/lib/schemas/policy";
 import { browserZone } from "../schedule/zone-select";
-import { FleetSchedule } from "./fleet-schedule";
 import { DeleteButton, EnableButton, RunNowButton } from "./policy-actions";
 import {
   EnabledBadge,
@@ -417,15 +416,6 @@ export function PoliciesView() {
             ))}
           </ul>
         </>
-      ) : null}
-
-      {query.data && now ? (
-        <FleetSchedule
-          policies={query.data.policies}
-          zone={zone}
-          onZoneChange={setZone}
-          now={now}
-        />
       ) : null}
     </div>
   );

@@ -183,13 +183,21 @@ describe("fleet week", () => {
         { id: "a", name: "a", pattern: THURSDAY_1227, servers: 3 },
         { id: "b", name: "b", pattern: "FREQ=DAILY;BYHOUR=12;BYMINUTE=0", servers: 2 },
         { id: "c", name: "c", pattern: "nonsense", servers: 1 },
+        // CBR's dialect on the same grid: one UTC rule per line.
+        {
+          id: "d",
+          name: "d",
+          pattern: ["FREQ=DAILY;INTERVAL=1;BYHOUR=12;BYMINUTE=30"],
+          servers: 4,
+        },
+        { id: "e", name: "e", pattern: ["FREQ=HOURLY;BYMINUTE=0"], servers: 1 },
       ],
       "Europe/Berlin",
       WINTER,
     );
-    expect(unreadable).toEqual(["c"]);
-    expect(cells.get("TH-13")).toEqual({ runs: 2, servers: 5, policies: ["a", "b"] });
-    expect(cells.get("MO-13")).toEqual({ runs: 1, servers: 2, policies: ["b"] });
+    expect(unreadable).toEqual(["c", "e"]);
+    expect(cells.get("TH-13")).toEqual({ runs: 3, servers: 9, policies: ["a", "b", "d"] });
+    expect(cells.get("MO-13")).toEqual({ runs: 2, servers: 6, policies: ["b", "d"] });
   });
 });
 

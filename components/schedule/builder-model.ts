@@ -215,7 +215,13 @@ export function parseTime(text: string): LocalTime | null {
 export const formatTime = (t: LocalTime) =>
   `${String(t.hour).padStart(2, "0")}:${String(t.minute).padStart(2, "0")}`;
 
-export type FleetPolicy = { id: string; name: string; pattern: string; servers: number };
+/** A policy on the fleet grid: a CSBS pattern (one VCALENDAR text) or CBR's list of UTC rules. */
+export type FleetPolicy = {
+  id: string;
+  name: string;
+  pattern: string | readonly string[];
+  servers: number;
+};
 export type FleetCell = { runs: number; servers: number; policies: string[] };
 
 /**
@@ -231,7 +237,10 @@ export function fleetWeek(
   const unreadable: string[] = [];
   const to = new Date(from.getTime() + 7 * 86_400_000);
   for (const policy of policies) {
-    const parsed = parseCsbsPattern(policy.pattern);
+    const parsed =
+      typeof policy.pattern === "string"
+        ? parseCsbsPattern(policy.pattern)
+        : parseCbrPatterns([...policy.pattern]);
     if (!parsed.ok) {
       unreadable.push(policy.name);
       continue;

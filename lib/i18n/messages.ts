@@ -238,7 +238,7 @@ export const en = {
   "policies.toast.failed": "Not done: {message}",
   "policies.fleet.title": "Fleet schedule",
   "policies.fleet.hint":
-    "Every enabled policy's runs in the next 7 days by hour in {zone}; each number is the servers backed up in that hour.",
+    "Every enabled backup policy's runs, CSBS and CBR, in the next 7 days by hour in {zone}; each number is the servers (for CBR, the bound vaults' resources) backed up in that hour.",
   "policies.fleet.gridLabel": "Servers backed up per hour in {zone}",
   "policies.fleet.cell": "{day} {hour}:00: {servers} servers ({policies})",
   "policies.fleet.cellEmpty": "{day} {hour}:00: no backup",
@@ -1134,7 +1134,7 @@ export const zh: Messages = {
   "policies.toast.failed": "未完成：{message}",
   "policies.fleet.title": "全部策略的调度",
   "policies.fleet.hint":
-    "未来 7 天内所有已启用策略的执行，按 {zone} 的小时显示；数字为该小时备份的云服务器数。",
+    "未来 7 天内所有已启用备份策略（CSBS 与 CBR）的执行，按 {zone} 的小时显示；数字为该小时备份的云服务器数（CBR 为已绑定存储库中的资源数）。",
   "policies.fleet.gridLabel": "{zone} 每小时备份的云服务器数",
   "policies.fleet.cell": "{day} {hour}:00：{servers} 台云服务器（{policies}）",
   "policies.fleet.cellEmpty": "{day} {hour}:00：无备份",

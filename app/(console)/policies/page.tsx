@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { CbrPoliciesList, NewCbrPolicyLink } from "@/components/cbr-policies/cbr-policies-list";
 import { PageHeader } from "@/components/layout/page-header";
+import { BothServicesFleet } from "@/components/policies/fleet-schedule";
 import { NewPolicyLink, PoliciesView } from "@/components/policies/policies-view";
 import { requireSession } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n/server";
@@ -47,6 +48,9 @@ export default async function PoliciesPage() {
             <PoliciesView />
           </Suspense>
         ) : null}
+      </section>
+      <section aria-label={t("policies.fleet.title")} className="mt-8">
+        <BothServicesFleet />
       </section>
     </>
   );
