@@ -46,6 +46,7 @@ import { BackUpVaultDialog } from "./back-up-vault-dialog";
 import { CapacityBar } from "./capacity-bar";
 import { CheckpointResult } from "./checkpoint-result";
 import { RelativeTime } from "./relative-time";
+import { RemoveResourceButton, VaultSettingsCard } from "./vault-admin";
 import {
   resourceTypeLabel,
   sizeText,
@@ -148,6 +149,13 @@ export function VaultDetailView({ id }: { id: string }) {
         <Summary vault={v} />
         <Resources vault={v} />
       </div>
+
+      {canChange ? (
+        <div className="mt-6">
+          {/* Keyed by the figures it starts from: a change elsewhere resets the form to them. */}
+          <VaultSettingsCard key={`${v.name}/${v.capacityGb}/${v.autoExpand}`} vault={v} />
+        </div>
+      ) : null}
 
       <Card className="mt-6">
         <CardHeader className="flex flex-row flex-wrap items-center justify-between gap-2">
@@ -301,6 +309,7 @@ function Summary({ vault }: { vault: VaultView }) {
 
 function Resources({ vault }: { vault: VaultView }) {
   const t = useT();
+  const canChange = useCanChange();
   const locale = useLocale();
   const n = (value: number, o?: Intl.NumberFormatOptions) => formatNumber(locale, value, o);
   return (
@@ -328,6 +337,11 @@ function Resources({ vault }: { vault: VaultView }) {
                 <TableHead className="text-right">{t("vaults.detail.res.size")}</TableHead>
                 <TableHead className="text-right">{t("vaults.detail.res.backups")}</TableHead>
                 <TableHead className="text-right">{t("vaults.detail.res.backupSize")}</TableHead>
+                {canChange ? (
+                  <TableHead>
+                    <span className="sr-only">{t("vaults.detail.res.actions")}</span>
+                  </TableHead>
+                ) : null}
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -352,6 +366,11 @@ function Resources({ vault }: { vault: VaultView }) {
                   <TableCell className="text-right tabular-nums">
                     {r.backupSizeMb !== undefined ? sizeText(r.backupSizeMb, n) : "—"}
                   </TableCell>
+                  {canChange ? (
+                    <TableCell className="text-right">
+                      <RemoveResourceButton vault={vault} resource={r} />
+                    </TableCell>
+                  ) : null}
                 </TableRow>
               ))}
             </TableBody>

@@ -9,8 +9,15 @@ import {
   vaultSearchToParams,
   vaultTasksResponseSchema,
 } from "@/lib/schemas/vault";
+import {
+  type DeleteVaultBody,
+  type RemoveResourcesBody,
+  removalResultSchema,
+  type VaultChangeBody,
+} from "@/lib/schemas/vault-admin";
 import { backupKeys } from "./backups";
 import { apiFetch } from "./fetcher";
+import { overviewKeys } from "./overview";
 
 export const vaultKeys = {
   all: ["vaults"] as const,
@@ -79,4 +86,40 @@ export function useCreateCheckpoint() {
         client.invalidateQueries({ queryKey: backupKeys.all }),
       ]),
   });
+}
+
+/** Rename, resize, auto-expand; the vault's pages and lists show the new figures. */
+export function useChangeVault(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: VaultChangeBody) =>
+      vaultResponseSchema.parse(await apiFetch(vaultPath(id), { method: "PATCH", body })).vault,
+    onSuccess: () => client.invalidateQueries({ queryKey: vaultKeys.all }),
+  });
+}
+
+/**
+ * Remove resources (their backups are deleted), or delete the vault: never retried, and every
+ * view of vaults, backups and coverage refreshes after it.
+ */
+function useVaultRemoval<B>(path: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: B) =>
+      removalResultSchema.parse(await apiFetch(path, { method: "POST", body })),
+    onSettled: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: vaultKeys.all }),
+        client.invalidateQueries({ queryKey: backupKeys.all }),
+        client.invalidateQueries({ queryKey: overviewKeys.all }),
+      ]),
+  });
+}
+
+export function useRemoveVaultResources(id: string) {
+  return useVaultRemoval<RemoveResourcesBody>(`${vaultPath(id)}/remove-resources`);
+}
+
+export function useDeleteVault(id: string) {
+  return useVaultRemoval<DeleteVaultBody>(`${vaultPath(id)}/delete`);
 }

@@ -71,6 +71,51 @@ export async function getVault(ctx: CloudContext, vaultId: string): Promise<Vaul
   return data.vault;
 }
 
+/** The fields of `PUT /vaults/{vault_id}` the console changes (UpdateVault). */
+export type UpdateVaultBody = {
+  name?: string;
+  billing?: { size?: number };
+  auto_expand?: boolean;
+  /** Backup locking: false → true only; the cloud refuses the way back. */
+  locked?: boolean;
+};
+
+/** `PUT /vaults/{vault_id}`: rename, resize, auto-expand, locking. */
+export async function updateVault(
+  ctx: CloudContext,
+  vaultId: string,
+  body: UpdateVaultBody,
+): Promise<Vault> {
+  const data = await serviceCall(ctx, "cbr", "PUT", ["vaults", param("vault_id", vaultId)], {
+    body: { vault: body },
+    schema: vaultResponseSchema,
+  });
+  return data.vault;
+}
+
+/** `DELETE /vaults/{vault_id}`: the vault and every backup in it (asynchronous on the cloud). */
+export async function deleteVault(ctx: CloudContext, vaultId: string): Promise<void> {
+  await serviceCall(ctx, "cbr", "DELETE", ["vaults", param("vault_id", vaultId)]);
+}
+
+const removedSchema = z.object({ remove_resource_ids: z.array(z.string()).catch([]) });
+
+/** `POST /vaults/{vault_id}/removeresources`: the resources leave and their backups are deleted. */
+export async function removeVaultResources(
+  ctx: CloudContext,
+  vaultId: string,
+  resourceIds: readonly string[],
+): Promise<string[]> {
+  const data = await serviceCall(
+    ctx,
+    "cbr",
+    "POST",
+    ["vaults", param("vault_id", vaultId), "removeresources"],
+    { body: { resource_ids: [...resourceIds] }, schema: removedSchema },
+  );
+  return data.remove_resource_ids;
+}
+
 function page<T>(
   items: T[],
   meta: { count?: number | undefined; limit?: number | undefined; offset?: number | undefined },

@@ -6,6 +6,7 @@
 
 import { globalErrorWords } from "./global-error-words";
 import { cbrPolicyWords } from "./words/cbr-policies";
+import { vaultAdminWords } from "./words/vault-admin";
 
 export const en = {
   "app.name": "Cloud Backup Console",
@@ -604,6 +605,9 @@ export const en = {
   "activity.action.backup.delete": "Delete backup",
   "activity.action.backup.rename": "Rename backup",
   "activity.action.vault.backup": "Back up vault",
+  "activity.action.vault.update": "Change vault",
+  "activity.action.vault.remove-resources": "Remove from vault",
+  "activity.action.vault.delete": "Delete vault",
   "activity.action.policy.create": "Create policy",
   "activity.action.policy.update": "Update policy",
   "activity.action.policy.enable": "Enable policy",
@@ -905,6 +909,7 @@ export const en = {
   "backups.deleteDialog.cbrNote":
     "Each backup is deleted on its own. Backups in a vault with backup locking cannot be deleted.",
   ...cbrPolicyWords.en,
+  ...vaultAdminWords.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -1477,6 +1482,9 @@ export const zh: Messages = {
   "activity.action.backup.delete": "删除备份",
   "activity.action.backup.rename": "重命名备份",
   "activity.action.vault.backup": "备份存储库",
+  "activity.action.vault.update": "修改存储库",
+  "activity.action.vault.remove-resources": "从存储库移除",
+  "activity.action.vault.delete": "删除存储库",
   "activity.action.policy.create": "创建策略",
   "activity.action.policy.update": "修改策略",
   "activity.action.policy.enable": "启用策略",
@@ -1772,6 +1780,7 @@ export const zh: Messages = {
   "backups.detail.deleted": "此备份已删除",
   "backups.deleteDialog.cbrNote": "每个备份单独删除。已启用备份锁定的存储库中的备份无法删除。",
   ...cbrPolicyWords.zh,
+  ...vaultAdminWords.zh,
 };
 
 export const catalogs: Record<"en" | "zh", Messages> = { en, zh };

@@ -14,6 +14,11 @@ describe("matchChange", () => {
     expect(matchChange("DELETE", "/policies/p1")?.rule.action).toBe("policy.delete");
     expect(matchChange("POST", "/policies/p1/execute")?.rule.action).toBe("policy.run");
     expect(matchChange("POST", "/restores")?.rule.action).toBe("restore.start");
+    expect(matchChange("PATCH", "/vaults/v1")?.rule.action).toBe("vault.update");
+    expect(matchChange("POST", "/vaults/v1/remove-resources")?.rule.action).toBe(
+      "vault.remove-resources",
+    );
+    expect(matchChange("POST", "/vaults/v1/delete")?.rule.action).toBe("vault.delete");
     expect(matchChange("POST", "/restores/preflight")).toBeUndefined();
     expect(matchChange("GET", "/policies")).toBeUndefined();
     expect(matchChange("POST", "/auth/login")).toBeUndefined();

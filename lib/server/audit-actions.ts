@@ -53,6 +53,29 @@ export const CHANGE_RULES: readonly ChangeRule[] = [
     detail: (body) => str(body.name),
   },
   {
+    method: "PATCH",
+    path: "/vaults/:id",
+    action: "vault.update",
+    target: param("id"),
+    detail: (body) =>
+      [str(body.name), body.sizeGb === undefined ? "" : `${str(body.sizeGb)} GB`]
+        .filter(Boolean)
+        .join(", "),
+  },
+  {
+    method: "POST",
+    path: "/vaults/:id/remove-resources",
+    action: "vault.remove-resources",
+    target: param("id"),
+    detail: (body) => (Array.isArray(body.resourceIds) ? body.resourceIds.map(str).join(" ") : ""),
+  },
+  {
+    method: "POST",
+    path: "/vaults/:id/delete",
+    action: "vault.delete",
+    target: param("id"),
+  },
+  {
     method: "POST",
     path: "/policies",
     action: "policy.create",

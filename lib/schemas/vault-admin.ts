@@ -1,0 +1,71 @@
+// The bodies of vault management (rename and resize, remove resources, delete): checked with the
+// vault rules of lib/vaults, so that the form, the route handler and the simulator refuse alike.
+import { z } from "zod";
+import { uuidSchema } from "@/lib/schemas/common";
+import {
+  checkVaultName,
+  RESOURCES_PER_REQUEST_MAX,
+  VAULT_NAME_MAX,
+  type VaultRuleViolation,
+} from "@/lib/vaults/rules";
+
+/** The route's words for a rule (the form shows the user's, lib/i18n/words/vault-admin.ts). */
+export const VAULT_RULE_TEXT: Partial<Record<VaultRuleViolation, string>> = {
+  "name.empty": "Enter a name.",
+  "name.tooLong": `At most ${VAULT_NAME_MAX} characters.`,
+  "name.chars": "Use letters, digits, _ and - only.",
+  "size.notInteger": "Enter whole GB.",
+  "size.aboveMaximum": "Above the largest capacity a vault can have.",
+  "size.shrink": "A vault's capacity can only grow.",
+  "size.belowUsed": "Below the space its backups use.",
+  "lock.forbidsRemoval": "Backup locking forbids removing resources from this vault.",
+};
+
+/** `PATCH /api/vaults/{id}`: what changes; at least one field. */
+export const vaultChangeBodySchema = z
+  .object({
+    name: z.string().trim().max(255).optional(),
+    sizeGb: z.number().optional(),
+    autoExpand: z.boolean().optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.name !== undefined) {
+      const violation = checkVaultName(value.name);
+      if (violation) {
+        ctx.addIssue({ code: "custom", path: ["name"], message: VAULT_RULE_TEXT[violation] ?? "" });
+      }
+    }
+    if (value.sizeGb !== undefined && !Number.isInteger(value.sizeGb)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["sizeGb"],
+        message: VAULT_RULE_TEXT["size.notInteger"] ?? "",
+      });
+    }
+    if (value.name === undefined && value.sizeGb === undefined && value.autoExpand === undefined) {
+      ctx.addIssue({ code: "custom", path: ["name"], message: "Nothing to change." });
+    }
+  });
+export type VaultChangeBody = z.infer<typeof vaultChangeBodySchema>;
+
+/** The vault's name, typed by the user before a removal or a deletion. */
+const confirmName = z.string().max(255);
+
+/** `POST /api/vaults/{id}/remove-resources`. */
+export const removeResourcesBodySchema = z.object({
+  resourceIds: z.array(uuidSchema).min(1).max(RESOURCES_PER_REQUEST_MAX),
+  confirmName,
+});
+export type RemoveResourcesBody = z.infer<typeof removeResourcesBodySchema>;
+
+/** `POST /api/vaults/{id}/delete`. */
+export const deleteVaultBodySchema = z.object({ confirmName });
+export type DeleteVaultBody = z.infer<typeof deleteVaultBodySchema>;
+
+/** What a removal or a deletion destroyed, as the vault counted it. */
+export const removalResultSchema = z.object({
+  removed: z.array(z.string()),
+  backups: z.number(),
+  sizeMb: z.number(),
+});
+export type RemovalResult = z.infer<typeof removalResultSchema>;
