@@ -1,14 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, startSignedIn, test } from "./fixtures";
+import { blocking } from "./support/axe";
 
 // WCAG 2.1 AA with axe: no serious or critical violation on any page, in both themes and both
 // languages. The pages are discovered, not listed: the sections of the navigation, then one page of
 // each deeper kind linked from them (a backup, a vault, a policy, a restore …), so that pages which
 // land later are checked without touching this file.
-
-const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-const BLOCKING = new Set(["serious", "critical"]);
 
 type Combo = { theme: "light" | "dark"; locale: "en" | "zh" };
 // The desktop project checks both themes and both languages. A page's colours do not depend on its
@@ -182,16 +179,3 @@ test.describe("[A11Y] axe on every page", () => {
     expect(problems, problems.join("\n")).toEqual([]);
   });
 });
-
-async function blocking(page: Page, where: string): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  return result.violations
-    .filter((v) => BLOCKING.has(v.impact ?? ""))
-    .map(
-      (v) =>
-        `${where}: [${v.impact}] ${v.id} (${v.help}) at ${v.nodes
-          .slice(0, 3)
-          .map((n) => n.target.join(" "))
-          .join(" | ")}${v.nodes.length > 3 ? ` and ${v.nodes.length - 3} more` : ""}`,
-    );
-}

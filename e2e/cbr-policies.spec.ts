@@ -160,6 +160,14 @@ test.describe("[CBR-POLICIES] CBR backup policies", () => {
     await expect
       .poll(async () => (await policyBackups(page, app, vault.id, id)).length, { timeout: 15_000 })
       .toBe(vault.resources.length);
+    // /tasks shows the run: the vault's backup tasks, one per resource at least.
+    await page.goto(app(`/tasks?vault=${vault.id}&type=backup`));
+    const taskRows = page
+      .locator('[data-testid="task-row"], [data-testid="task-card"]')
+      .filter({ visible: true });
+    await expect
+      .poll(() => taskRows.count(), { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(vault.resources.length);
 
     // Unbind, after a confirmation that says what stops; then delete.
     await page.goto(app(`/policies/cbr/${id}`));

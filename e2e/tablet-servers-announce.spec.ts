@@ -53,6 +53,9 @@ test.describe("[SERVERS] tablet cards and announcements", () => {
     await card.getByRole("button", { name: `Back up ${server} now` }).click();
     const dialog = page.getByRole("dialog");
     await dialog.getByRole("button", { name: "Back up now (1)" }).click();
+    // The dialog says which service took it (cache servers are in no vault: CSBS), then closes.
+    await expect(dialog.getByTestId("backup-now-result")).toContainText(`${server}: CSBS backup`);
+    await dialog.getByRole("button", { name: "Done" }).click();
     await expect(dialog).toBeHidden();
     await expect(politeRegion(page)).toHaveText(`Backup of ${server} started`);
     // The simulator takes some seconds; the shell watches the job wherever the user goes.

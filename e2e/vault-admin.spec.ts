@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { demo, expect, SIM_URL, startSignedIn, test } from "./fixtures";
+import { blocking } from "./support/axe";
 
 // Vault management changes vaults for good, so it runs in the CBR-only project (eu-de), whose
 // vaults no other spec counts; removal and deletion run once per worker (desktop).
@@ -68,55 +69,174 @@ test.describe("[VAULT-ADMIN] managing CBR vaults", () => {
     expect((await vaultJson(page, app, vault.name)).capacityGb).toBe(size + 10);
   });
 
-  test("removes a server after counting its backups and the typed name; deletes a vault; both in /activity", async ({
+  test("moves a server in with its backups, removes one after counting its backups and the typed name, locks (policy backup kept, manual deleted), deletes a vault; all in /activity", async ({
     page,
     app,
   }, testInfo) => {
-    test.skip(testInfo.project.name === "tablet", "removes and deletes for good: once");
-    const vault = await vaultJson(page, app, "vault-prod-servers");
-    const server = vault.resources[0];
-    if (!server?.backupCount) throw new Error("the seed's prod vault has backed-up servers");
-    await openVault(page, app, vault.id, vault.name);
+    test.skip(testInfo.project.name === "tablet", "moves, removes and deletes for good: once");
+    const prod = await vaultJson(page, app, "vault-prod-servers");
+    const empty = await vaultJson(page, app, "vault-empty");
+    const [moving, leaving] = prod.resources;
+    if (!moving?.backupCount || !leaving?.backupCount) {
+      throw new Error("the seed's prod vault has backed-up servers");
+    }
 
-    await page.getByRole("button", { name: `Remove ${server.name} from the vault` }).click();
+    // Room first, then a free server and one of the prod vault's, moved with its backups.
+    await openVault(page, app, empty.id, empty.name);
+    await page.getByTestId("vault-admin").getByLabel("Capacity (GB)").fill("100000");
+    await page.getByTestId("vault-admin").getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByText(`Vault ${empty.name} saved.`)).toBeVisible();
+    await page.getByRole("button", { name: "Add resources" }).click();
+    const add = page.getByRole("dialog");
+    const held = add.locator(`[data-candidate="${moving.name}"]`);
+    await expect(held).toHaveAttribute("data-state", "elsewhere");
+    await expect(held).toContainText(
+      `In vault ${prod.name}: moving it brings its ${moving.backupCount} backups here.`,
+    );
+    await held.getByRole("checkbox").check();
+    const free = add.locator('[data-state="free"]').first();
+    const freeName = (await free.getAttribute("data-candidate")) ?? "";
+    await free.getByRole("checkbox").check();
+    await expect(add.getByTestId("move-summary")).toContainText(
+      `with their ${moving.backupCount} backups`,
+    );
+    // The cloud moves nothing while a vault has a task running: then it says so, and we wait.
+    await expect(async () => {
+      await add.getByRole("button", { name: "Add 1, move 1" }).click();
+      await expect(add).toBeHidden({ timeout: 3_000 });
+    }).toPass({ timeout: 60_000 });
+    const after = await vaultJson(page, app, empty.name);
+    expect(after.resources.map((r) => r.name).sort()).toEqual([moving.name, freeName].sort());
+    expect(after.resources.find((r) => r.id === moving.id)?.backupCount).toBe(moving.backupCount);
+
+    // Removing deletes: the dialog counts, the typed name unlocks, one request goes.
+    await openVault(page, app, prod.id, prod.name);
+    await page.getByRole("button", { name: `Remove ${leaving.name} from the vault` }).click();
     const dialog = page.getByRole("alertdialog");
     await expect(dialog.getByTestId("removal-impact")).toContainText(
-      `Its ${server.backupCount} backups`,
+      `Its ${leaving.backupCount} backups`,
     );
     const confirm = dialog.getByRole("button", {
-      name: `Remove and delete ${server.backupCount} backups`,
+      name: `Remove and delete ${leaving.backupCount} backups`,
     });
+    const typed = dialog.getByLabel(`Type the vault's name, ${prod.name}, to confirm`);
     await expect(confirm).toBeDisabled();
-    await dialog.getByLabel(`Type the vault's name, ${vault.name}, to confirm`).fill("vault-prod");
+    await typed.fill("vault-prod");
     await expect(confirm).toBeDisabled();
-    await dialog.getByLabel(`Type the vault's name, ${vault.name}, to confirm`).fill(vault.name);
+    await typed.fill(prod.name);
+    const removals = await changes(
+      page,
+      "POST /cbr/v3/:project_id/vaults/:vault_id/removeresources",
+    );
     await confirm.dblclick();
     await expect(dialog).toBeHidden();
     await expect(
-      page.getByTestId("vault-resource").filter({ visible: true }).filter({ hasText: server.name }),
+      page
+        .getByTestId("vault-resource")
+        .filter({ visible: true })
+        .filter({ hasText: leaving.name }),
     ).toHaveCount(0);
     expect(await changes(page, "POST /cbr/v3/:project_id/vaults/:vault_id/removeresources")).toBe(
-      1,
+      removals + 1,
     );
 
-    const empty = await vaultJson(page, app, "vault-empty");
+    // Locking: said to be for good, and then a policy backup stays while a manual one goes.
+    await page.getByRole("button", { name: "Enable backup locking" }).click();
+    const lock = page.getByRole("alertdialog");
+    await expect(lock.getByTestId("lock-danger")).toContainText("cannot be turned off again");
+    await lock.getByLabel(`Type the vault's name, ${prod.name}, to confirm`).fill(prod.name);
+    await lock.getByRole("button", { name: "Lock for good" }).click();
+    await expect(page.getByTestId("vault-locked-note")).toBeVisible();
+    const res = await page.request.get(app(`/api/vaults/${prod.id}/backups`));
+    const available = (
+      (await res.json()) as { backups: { id: string; auto?: boolean; status: string }[] }
+    ).backups.filter((b) => b.status === "available");
+    const policyMade = available.find((b) => b.auto === true);
+    const manual = available.find((b) => b.auto === false);
+    if (!policyMade || !manual) throw new Error("the prod vault has policy and manual backups");
+    await page.goto(app(`/backups/${policyMade.id}?service=cbr`));
+    await page.getByRole("button", { name: "Delete", exact: true }).click();
+    const refuse = page.getByRole("alertdialog");
+    await refuse.getByRole("button", { name: "Delete (1)" }).click();
+    await expect(refuse.getByRole("alert")).toContainText(
+      "Backup locking keeps this policy backup",
+    );
+    await refuse.getByRole("button", { name: "Cancel" }).click();
+    await page.goto(app(`/backups/${manual.id}?service=cbr`));
+    await page.getByRole("button", { name: "Delete", exact: true }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Delete (1)" }).click();
+    await expect(page.getByText("This backup was deleted")).toBeVisible({ timeout: 30_000 });
+
+    // Deleting the vault counts every backup it holds: the moved server's now.
     await openVault(page, app, empty.id, empty.name);
     await page.getByRole("button", { name: "Delete vault" }).click();
     const deletion = page.getByRole("alertdialog");
-    await expect(deletion.getByTestId("removal-impact")).toContainText("All its 0 backups");
+    await expect(deletion.getByTestId("removal-impact")).toContainText(
+      `All its ${moving.backupCount} backups`,
+    );
     await deletion.getByLabel(`Type the vault's name, ${empty.name}, to confirm`).fill(empty.name);
-    await deletion.getByRole("button", { name: "Delete the vault and 0 backups" }).click();
+    await deletion
+      .getByRole("button", { name: `Delete the vault and ${moving.backupCount} backups` })
+      .click();
     await page.waitForURL(/\/vaults$/);
     await expect
       .poll(async () => (await page.request.get(app(`/api/vaults/${empty.id}`))).status(), {
-        timeout: 15_000,
+        timeout: 30_000,
       })
       .toBe(404);
 
     await page.goto(app("/activity"));
     const rows = page.getByTestId("activity-row").filter({ visible: true });
-    await expect(rows.filter({ hasText: "Remove from vault" }).first()).toBeVisible();
-    await expect(rows.filter({ hasText: "Delete vault" }).first()).toBeVisible();
+    for (const action of [
+      "Change vault",
+      "Add to vault",
+      "Remove from vault",
+      "Lock vault",
+      "Delete vault",
+    ]) {
+      await expect(rows.filter({ hasText: action }).first()).toBeVisible();
+    }
+  });
+
+  test("its dialogs pass axe, in light and dark; nothing is sent by opening and cancelling them", async ({
+    page,
+    app,
+  }) => {
+    const vault = await vaultJson(page, app, "vault-data-disks");
+    const before = (await (await page.request.get(`${SIM_URL}/_sim/stats`)).json()) as {
+      changes: number;
+    };
+    const problems: string[] = [];
+    for (const theme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme: theme });
+      await page.addInitScript((t) => window.localStorage.setItem("theme", t), theme);
+      await openVault(page, app, vault.id, vault.name);
+      for (const open of [
+        () => page.getByRole("button", { name: "Add resources" }).click(),
+        () =>
+          page
+            .getByRole("button", { name: /^Remove .* from the vault$/ })
+            .filter({ visible: true })
+            .first()
+            .click(),
+        () => page.getByRole("button", { name: "Enable backup locking" }).click(),
+        () => page.getByRole("button", { name: "Delete vault" }).click(),
+      ]) {
+        await open();
+        const dialog = page.getByRole("alertdialog").or(page.getByRole("dialog"));
+        await expect(dialog).toBeVisible();
+        // The add dialog reads the candidates first.
+        await expect(dialog.getByRole("status")).toHaveCount(0);
+        problems.push(...(await blocking(page, `${vault.name} ${theme}`)));
+        await dialog.getByRole("button", { name: "Cancel" }).click();
+        await expect(dialog).toBeHidden();
+      }
+    }
+    expect(problems, problems.join("\n")).toEqual([]);
+    const after = (await (await page.request.get(`${SIM_URL}/_sim/stats`)).json()) as {
+      changes: number;
+    };
+    expect(after.changes).toBe(before.changes);
   });
 
   test("a read-only user is offered no change", async ({ page, app }) => {

@@ -13,13 +13,14 @@ describe("isCurrentSection", () => {
     expect(isCurrentSection("/backups", "/backupsx")).toBe(false);
   });
 
-  it("lists the six sections of the ui-guide in order", () => {
+  it("lists the sections of the ui-guide in order, with Tasks after Vaults", () => {
     expect(navItems.map((i) => i.href)).toEqual([
       "/",
       "/backups",
       "/servers",
       "/policies",
       "/vaults",
+      "/tasks",
       "/activity",
     ]);
   });

@@ -60,7 +60,7 @@ function LastBackup({ server }: { server: ServerRow }) {
       </div>
       <StatusProgress status={last.status} progress={last.progress} label={server.name} />
       <Link
-        href={`/backups/${encodeURIComponent(last.id)}`}
+        href={`/backups/${encodeURIComponent(last.id)}${last.service === "cbr" ? "?service=cbr" : ""}`}
         className="max-w-56 truncate text-muted-foreground text-xs hover:underline [@media(pointer:coarse)]:flex [@media(pointer:coarse)]:min-h-11 [@media(pointer:coarse)]:items-center"
       >
         {last.name || shortId(last.id)}
@@ -100,10 +100,55 @@ function Protectable({ server }: { server: ServerRow }) {
   );
 }
 
-function PolicyName({ server }: { server: ServerRow }) {
+const PROTECTION_LINK =
+  "font-medium hover:underline [@media(pointer:coarse)]:inline-flex [@media(pointer:coarse)]:min-h-11 [@media(pointer:coarse)]:items-center";
+
+/** How the server is protected: its CSBS policy, its CBR vault and that vault's policy, or nothing. */
+function Protection({ server }: { server: ServerRow }) {
   const t = useT();
-  if (server.policy) return server.policy.name;
-  return <Badge variant="warning">{t("servers.noPolicy")}</Badge>;
+  const { csbsPolicy, vault, cbrPolicy } = server;
+  if (!csbsPolicy && !vault) {
+    return <Badge variant="warning">{t("servers.protection.none")}</Badge>;
+  }
+  return (
+    <ul className="grid gap-0.5 text-sm" data-testid="server-protection">
+      {csbsPolicy ? (
+        <li>
+          {t("servers.protection.csbsPolicy")}{" "}
+          <Link href={`/policies/${encodeURIComponent(csbsPolicy.id)}`} className={PROTECTION_LINK}>
+            {csbsPolicy.name}
+          </Link>
+        </li>
+      ) : null}
+      {vault ? (
+        <li>
+          {t("servers.protection.vault")}{" "}
+          <Link href={`/vaults/${encodeURIComponent(vault.id)}`} className={PROTECTION_LINK}>
+            {vault.name}
+          </Link>
+          {cbrPolicy ? (
+            <>
+              {" · "}
+              {t("servers.protection.cbrPolicy")}{" "}
+              <Link
+                href={`/policies/cbr/${encodeURIComponent(cbrPolicy.id)}`}
+                className={PROTECTION_LINK}
+              >
+                {cbrPolicy.name}
+              </Link>
+              {cbrPolicy.enabled ? null : (
+                <Badge variant="warning" className="ml-1">
+                  {t("servers.protection.disabled")}
+                </Badge>
+              )}
+            </>
+          ) : (
+            t("servers.protection.vaultNoPolicy")
+          )}
+        </li>
+      ) : null}
+    </ul>
+  );
 }
 
 function BackupNowButton({
@@ -165,7 +210,7 @@ function ServersTable({ servers, canChange, selected, toggle, onBackUp }: ListPr
           <TableHead>{t("servers.col.name")}</TableHead>
           <TableHead>{t("servers.col.status")}</TableHead>
           <TableHead>{t("servers.col.disks")}</TableHead>
-          <TableHead>{t("backups.col.policy")}</TableHead>
+          <TableHead>{t("servers.col.protection")}</TableHead>
           <TableHead>{t("servers.col.lastBackup")}</TableHead>
           <TableHead>{t("servers.col.protectable")}</TableHead>
           {canChange ? (
@@ -206,7 +251,7 @@ function ServersTable({ servers, canChange, selected, toggle, onBackUp }: ListPr
               <ServerDisks server={server} />
             </TableCell>
             <TableCell>
-              <PolicyName server={server} />
+              <Protection server={server} />
             </TableCell>
             <TableCell>
               <LastBackup server={server} />
@@ -283,9 +328,9 @@ function ServerCards({ servers, canChange, selected, toggle, onBackUp }: ListPro
               <dd className="min-w-0 [&_li]:whitespace-normal">
                 <ServerDisks server={server} />
               </dd>
-              <dt className="text-muted-foreground">{t("backups.col.policy")}</dt>
+              <dt className="text-muted-foreground">{t("servers.col.protection")}</dt>
               <dd>
-                <PolicyName server={server} />
+                <Protection server={server} />
               </dd>
               <dt className="text-muted-foreground">{t("servers.col.lastBackup")}</dt>
               <dd className="min-w-0">
@@ -321,8 +366,9 @@ function ServerName({ server }: { server: ServerRow }) {
 }
 
 /**
- * `/servers`: each server with its disks, the policy that protects it, its last backup (live
- * while one runs) and whether it can be backed up now; "Back up now" for one or several.
+ * `/servers`: each server with its disks, how it is protected (CSBS policy, CBR vault and policy),
+ * its last backup in either service (live while one runs) and whether it can be backed up now;
+ * "Back up now" for one or several, each by the service that holds it.
  */
 export function ServersView() {
   const t = useT();

@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Loader2Icon, Trash2Icon, UnplugIcon } from "lucide-react";
+import { Loader2Icon, LockIcon, Trash2Icon, UnplugIcon } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { type ReactNode, useId, useMemo, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
@@ -23,7 +23,12 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Field, numberOrUndefined } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { errorMessage, showFieldError } from "@/lib/api/errors";
-import { useChangeVault, useDeleteVault, useRemoveVaultResources } from "@/lib/api/vaults";
+import {
+  useChangeVault,
+  useDeleteVault,
+  useLockVault,
+  useRemoveVaultResources,
+} from "@/lib/api/vaults";
 import { formatNumber } from "@/lib/i18n/format";
 import { useLocale, useT } from "@/lib/i18n/i18n-provider";
 import type { Translate } from "@/lib/i18n/translator";
@@ -182,6 +187,38 @@ export function RemoveResourceButton({
       action={async () => {
         await mutation.mutateAsync({ resourceIds: [resource.id], confirmName: vault.name });
         toast.success(t("vaultAdmin.removed", { name: resource.name }));
+      }}
+    />
+  );
+}
+
+/** Turns backup locking on, after saying that it cannot be undone and what it forbids. */
+export function LockVaultButton({ vault }: { vault: VaultView }) {
+  const t = useT();
+  const mutation = useLockVault(vault.id);
+  if (vault.locked) {
+    return (
+      <p className="flex items-center gap-2 text-sm" data-testid="vault-locked-note">
+        <LockIcon className="size-4" aria-hidden="true" />
+        {t("vaultAdmin.lockedNote")}
+      </p>
+    );
+  }
+  return (
+    <TypedConfirmDialog
+      trigger={(open) => (
+        <Button type="button" variant="outline" className="min-h-11" onClick={open}>
+          <LockIcon aria-hidden="true" />
+          {t("vaultAdmin.lock")}
+        </Button>
+      )}
+      title={t("vaultAdmin.lockTitle", { vault: vault.name })}
+      danger={<p data-testid="lock-danger">{t("vaultAdmin.lockDanger")}</p>}
+      vaultName={vault.name}
+      confirm={t("vaultAdmin.lockConfirm")}
+      action={async () => {
+        await mutation.mutateAsync({ confirmName: vault.name });
+        toast.success(t("vaultAdmin.locked", { vault: vault.name }));
       }}
     />
   );
@@ -361,7 +398,8 @@ export function VaultSettingsCard({ vault }: { vault: VaultView }) {
             </Button>
           </div>
         </form>
-        <div className="border-t pt-4">
+        <div className="flex flex-wrap items-center gap-3 border-t pt-4">
+          <LockVaultButton vault={vault} />
           <DeleteVaultButton vault={vault} />
         </div>
       </CardContent>

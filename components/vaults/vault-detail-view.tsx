@@ -12,8 +12,8 @@ import { useCanChange } from "@/components/layout/session-provider";
 import { StatusBadge } from "@/components/status/status-badge";
 import { isRunningStatus } from "@/components/status/status-meta";
 import { StatusProgress } from "@/components/status/status-progress";
+import { TaskList } from "@/components/tasks/task-list";
 import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -36,25 +36,15 @@ import {
 import { formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { useLocale, useT } from "@/lib/i18n/i18n-provider";
 import type { BackupRow } from "@/lib/schemas/backups";
-import {
-  type CheckpointView,
-  RUNNING_TASK_STATUSES,
-  type TaskView,
-  type VaultView,
-} from "@/lib/schemas/vault";
+import { isRunningTask } from "@/lib/schemas/tasks";
+import type { CheckpointView, VaultView } from "@/lib/schemas/vault";
+import { AddResourcesDialog } from "./add-resources-dialog";
 import { BackUpVaultDialog } from "./back-up-vault-dialog";
 import { CapacityBar } from "./capacity-bar";
 import { CheckpointResult } from "./checkpoint-result";
 import { RelativeTime } from "./relative-time";
 import { RemoveResourceButton, VaultSettingsCard } from "./vault-admin";
-import {
-  resourceTypeLabel,
-  sizeText,
-  taskStatusLabel,
-  taskStatusTone,
-  taskTypeLabel,
-  vaultTypeLabel,
-} from "./vault-labels";
+import { resourceTypeLabel, sizeText, vaultTypeLabel } from "./vault-labels";
 import { VaultStatusBadge } from "./vault-status-badge";
 
 const backupHref = (id: string) => `/backups/${encodeURIComponent(id)}?service=cbr`;
@@ -78,10 +68,7 @@ export function VaultDetailView({ id }: { id: string }) {
   const tasks = useQuery({
     ...vaultTasksQuery(id),
     refetchInterval: (q) =>
-      anyRunning ||
-      q.state.data?.tasks.some((task) =>
-        (RUNNING_TASK_STATUSES as readonly string[]).includes(task.status),
-      )
+      anyRunning || q.state.data?.tasks.some((task) => isRunningTask(task.status))
         ? LIVE_REFRESH_MS
         : false,
   });
@@ -208,8 +195,14 @@ export function VaultDetailView({ id }: { id: string }) {
               <Skeleton className="h-32 w-full" />
             ) : tasks.isError ? (
               <ErrorLine message={tasks.error.message} onRetry={() => void tasks.refetch()} />
+            ) : tasks.data.tasks.length === 0 ? (
+              <p className="text-muted-foreground">{t("vaults.detail.noTasks")}</p>
             ) : (
-              <Tasks tasks={tasks.data.tasks} />
+              <TaskList
+                tasks={tasks.data.tasks}
+                label={t("vaults.detail.tasks")}
+                showVault={false}
+              />
             )}
           </CardContent>
         </Card>
@@ -314,7 +307,7 @@ function Resources({ vault }: { vault: VaultView }) {
   const n = (value: number, o?: Intl.NumberFormatOptions) => formatNumber(locale, value, o);
   return (
     <Card>
-      <CardHeader>
+      <CardHeader className="flex flex-row flex-wrap items-center justify-between gap-2">
         <CardTitle>
           <h2>
             {t("vaults.detail.resources")}{" "}
@@ -323,6 +316,7 @@ function Resources({ vault }: { vault: VaultView }) {
             </span>
           </h2>
         </CardTitle>
+        {canChange && vault.status === "available" ? <AddResourcesDialog vault={vault} /> : null}
       </CardHeader>
       <CardContent>
         {vault.resources.length === 0 ? (
@@ -577,51 +571,5 @@ function RestorePoints({ rows }: { rows: BackupRow[] }) {
         );
       })}
     </ul>
-  );
-}
-
-function Tasks({ tasks }: { tasks: TaskView[] }) {
-  const t = useT();
-  const locale = useLocale();
-  if (tasks.length === 0)
-    return <p className="text-muted-foreground">{t("vaults.detail.noTasks")}</p>;
-  return (
-    <Table label={t("vaults.detail.tasks")}>
-      <TableHeader>
-        <TableRow>
-          <TableHead>{t("vaults.detail.t.type")}</TableHead>
-          <TableHead>{t("vaults.detail.t.status")}</TableHead>
-          <TableHead>{t("vaults.detail.t.resource")}</TableHead>
-          <TableHead>{t("vaults.detail.t.started")}</TableHead>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {tasks.map((task) => (
-          <TableRow key={task.id} data-testid="vault-task">
-            <TableCell>{taskTypeLabel(t, task.type)}</TableCell>
-            <TableCell>
-              <Badge variant={taskStatusTone(task.status)}>
-                {taskStatusLabel(t, task.status)}
-                {task.status === "running" && task.progress !== undefined
-                  ? ` ${formatNumber(locale, task.progress / 100, { style: "percent" })}`
-                  : ""}
-              </Badge>
-              {task.errorMessage ? (
-                <div className="mt-1 max-w-md whitespace-normal text-destructive text-xs">
-                  {task.errorMessage}
-                  {task.errorCode ? (
-                    <span className="ml-1 font-mono">({task.errorCode})</span>
-                  ) : null}
-                </div>
-              ) : null}
-            </TableCell>
-            <TableCell>{task.resourceName ?? task.backupName ?? "—"}</TableCell>
-            <TableCell>
-              <RelativeTime value={task.startedAt} />
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
   );
 }

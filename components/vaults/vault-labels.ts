@@ -18,20 +18,6 @@ const RESOURCE_TYPE_LABELS: Record<string, MessageKey> = {
   "OS::Cinder::Volume": "vaults.type.disk",
   "OS::Sfs::Turbo": "vaults.type.turbo",
 };
-const TASK_LABELS: Record<string, MessageKey> = {
-  backup: "vaults.task.backup",
-  restore: "vaults.task.restore",
-  delete: "vaults.task.delete",
-};
-const TASK_STATUS_LABELS: Record<string, MessageKey> = {
-  success: "vaults.taskStatus.success",
-  running: "vaults.taskStatus.running",
-  waiting: "vaults.taskStatus.waiting",
-  failed: "vaults.taskStatus.failed",
-  skipped: "vaults.taskStatus.skipped",
-  timeout: "vaults.taskStatus.timeout",
-};
-
 // An unknown value shows the cloud's own word rather than nothing.
 const label = (table: Record<string, MessageKey>) => (t: Translate, value: string) => {
   const key = table[value];
@@ -41,8 +27,6 @@ const label = (table: Record<string, MessageKey>) => (t: Translate, value: strin
 export const vaultTypeLabel = label(TYPE_LABELS);
 export const vaultStatusLabel = label(STATUS_LABELS);
 export const resourceTypeLabel = label(RESOURCE_TYPE_LABELS);
-export const taskTypeLabel = label(TASK_LABELS);
-export const taskStatusLabel = label(TASK_STATUS_LABELS);
 
 /** Tone of a vault's state: only `available` is calm. */
 export function vaultStatusTone(status: string): "success" | "warning" | "danger" | "muted" {
@@ -50,13 +34,6 @@ export function vaultStatusTone(status: string): "success" | "warning" | "danger
   if (status === "error") return "danger";
   if (status === "deleting") return "muted";
   return "warning";
-}
-
-export function taskStatusTone(status: string): "success" | "info" | "danger" | "muted" {
-  if (status === "success") return "success";
-  if (status === "running" || status === "waiting") return "info";
-  if (status === "failed" || status === "timeout") return "danger";
-  return "muted";
 }
 
 /** MB as the ui-guide writes sizes: MB below 1 GB, GB above. */

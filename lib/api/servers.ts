@@ -3,6 +3,7 @@ import type { BackupNowBody, BackupNowResult, ServersResponse } from "@/lib/sche
 import { backupKeys } from "./backups";
 import { apiFetch } from "./fetcher";
 import { overviewKeys } from "./overview";
+import { vaultKeys } from "./vaults";
 
 export const serverKeys = {
   all: ["servers"] as const,
@@ -35,6 +36,8 @@ export function useBackupNowMutation() {
         client.invalidateQueries({ queryKey: serverKeys.all }),
         client.invalidateQueries({ queryKey: backupKeys.all }),
         client.invalidateQueries({ queryKey: overviewKeys.all }),
+        // A server of a vault is backed up in it: the vault's backups and tasks change.
+        client.invalidateQueries({ queryKey: vaultKeys.all }),
       ]);
     },
   });

@@ -10,10 +10,13 @@ import {
   vaultTasksResponseSchema,
 } from "@/lib/schemas/vault";
 import {
+  type AddResourcesBody,
+  addResourcesResultSchema,
   type DeleteVaultBody,
   type RemoveResourcesBody,
   removalResultSchema,
   type VaultChangeBody,
+  vaultCandidatesResponseSchema,
 } from "@/lib/schemas/vault-admin";
 import { backupKeys } from "./backups";
 import { apiFetch } from "./fetcher";
@@ -118,6 +121,44 @@ function useVaultRemoval<B>(path: string) {
 
 export function useRemoveVaultResources(id: string) {
   return useVaultRemoval<RemoveResourcesBody>(`${vaultPath(id)}/remove-resources`);
+}
+
+/** What could go into the vault, read each time the dialog opens (vaults change elsewhere). */
+export function vaultCandidatesQuery(id: string) {
+  return queryOptions({
+    queryKey: [...vaultKeys.detail(id), "candidates"] as const,
+    queryFn: async ({ signal }) =>
+      vaultCandidatesResponseSchema.parse(await apiFetch(`${vaultPath(id)}/candidates`, { signal }))
+        .candidates,
+    staleTime: 0,
+  });
+}
+
+/** Add and move resources here; every vault (the sources too) and coverage refresh after it. */
+export function useAddVaultResources(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: AddResourcesBody) =>
+      addResourcesResultSchema.parse(
+        await apiFetch(`${vaultPath(id)}/add-resources`, { method: "POST", body }),
+      ),
+    onSettled: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: vaultKeys.all }),
+        client.invalidateQueries({ queryKey: overviewKeys.all }),
+      ]),
+  });
+}
+
+/** Backup locking, for good. */
+export function useLockVault(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: DeleteVaultBody) =>
+      vaultResponseSchema.parse(await apiFetch(`${vaultPath(id)}/lock`, { method: "POST", body }))
+        .vault,
+    onSettled: () => client.invalidateQueries({ queryKey: vaultKeys.all }),
+  });
 }
 
 export function useDeleteVault(id: string) {

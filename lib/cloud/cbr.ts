@@ -116,6 +116,89 @@ export async function removeVaultResources(
   return data.remove_resource_ids;
 }
 
+const protectableSchema = z.object({
+  id: z.string(),
+  name: z.string().catch(""),
+  type: z.string().catch(""),
+  size: z.number().optional().catch(undefined),
+  status: z.string().optional().catch(undefined),
+  children: z
+    .array(
+      z.object({
+        id: z.string(),
+        name: z.string().catch(""),
+        size: z.number().optional().catch(undefined),
+      }),
+    )
+    .catch([]),
+  protectable: z
+    .object({
+      result: z.boolean().catch(false),
+      code: z.string().optional().catch(undefined),
+      reason: z.string().optional().catch(undefined),
+      vault: z
+        .object({ id: z.string(), name: z.string().optional() })
+        .nullable()
+        .optional()
+        .catch(null),
+    })
+    .optional()
+    .catch(undefined),
+});
+export type Protectable = z.infer<typeof protectableSchema>;
+const protectableListSchema = z.object({ instances: z.array(protectableSchema).catch([]) });
+
+/**
+ * `GET /protectables/{protectable_type}/instances`: what can go in a vault of that type, and for
+ * each whether it can now (`protectable.result`), or why not, with the vault that already holds it.
+ */
+export async function listProtectables(
+  ctx: CloudContext,
+  type: "server" | "disk",
+  query: { name?: string; limit?: number; offset?: number } = {},
+): Promise<Protectable[]> {
+  const data = await serviceCall(ctx, "cbr", "GET", ["protectables", type, "instances"], {
+    query: pickQuery(query, ["name", "limit", "offset"] as const),
+    schema: protectableListSchema,
+  });
+  return data.instances;
+}
+
+/** `POST /vaults/{vault_id}/addresources`. */
+export async function addVaultResources(
+  ctx: CloudContext,
+  vaultId: string,
+  resources: readonly { id: string; type: string }[],
+): Promise<string[]> {
+  const data = await serviceCall(
+    ctx,
+    "cbr",
+    "POST",
+    ["vaults", param("vault_id", vaultId), "addresources"],
+    {
+      body: { resources: resources.map((r) => ({ id: r.id, type: r.type })) },
+      schema: z.object({ add_resource_ids: z.array(z.string()).catch([]) }),
+    },
+  );
+  return data.add_resource_ids;
+}
+
+/** `POST /vaults/{vault_id}/migrateresources`: from this vault to another, with their backups. */
+export async function migrateVaultResources(
+  ctx: CloudContext,
+  sourceVaultId: string,
+  destinationVaultId: string,
+  resourceIds: readonly string[],
+): Promise<void> {
+  await serviceCall(
+    ctx,
+    "cbr",
+    "POST",
+    ["vaults", param("vault_id", sourceVaultId), "migrateresources"],
+    { body: { destination_vault_id: destinationVaultId, resource_ids: [...resourceIds] } },
+  );
+}
+
 function page<T>(
   items: T[],
   meta: { count?: number | undefined; limit?: number | undefined; offset?: number | undefined },

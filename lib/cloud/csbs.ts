@@ -131,6 +131,8 @@ export type CreateBackupInput = {
   resource_type?: "OS::Nova::Server" | "OS::Ironic::BareMetalServer";
   /** Disks of the server to leave out. */
   exclude_volumes?: string[];
+  /** Tags of the backup (the reference: at most 10; key 1–36, value 0–43 characters). */
+  tags?: readonly { key: string; value: string }[];
 };
 
 /** `POST /providers/{provider_id}/resources/{resource_id}/action` `{protect}`: back up a server now. */
@@ -143,6 +145,9 @@ export async function createCheckpoint(
   if (input.description !== undefined) protect.description = input.description;
   if (input.incremental !== undefined) protect.incremental = input.incremental;
   if (input.resource_type !== undefined) protect.resource_type = input.resource_type;
+  if (input.tags && input.tags.length > 0) {
+    protect.tags = input.tags.map((t) => ({ key: t.key, value: t.value }));
+  }
   protect.extra_info =
     input.exclude_volumes && input.exclude_volumes.length > 0
       ? { exclude_volumes: [...input.exclude_volumes] }

@@ -263,6 +263,10 @@ const cbr: Record<string, Words> = {
     en: "The vault does not exist. It may have been deleted; refresh the list.",
     zh: "存储库不存在，可能已被删除。请刷新列表。",
   },
+  "BackupService.6112": {
+    en: "The vault is busy or not available: wait until its running tasks (backups being made, restored or deleted) end, then try again.",
+    zh: "存储库正忙或不可用：请等待其正在执行的任务（备份、恢复或删除）结束后重试。",
+  },
   "BackupService.6113": {
     en: "The vault cannot take backups in its current state.",
     zh: "当前存储库状态不允许备份。",

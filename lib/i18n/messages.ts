@@ -6,6 +6,8 @@
 
 import { globalErrorWords } from "./global-error-words";
 import { cbrPolicyWords } from "./words/cbr-policies";
+import { serverWords } from "./words/servers";
+import { tasksWords } from "./words/tasks";
 import { vaultAdminWords } from "./words/vault-admin";
 
 export const en = {
@@ -522,20 +524,6 @@ export const en = {
   "vaults.detail.cp.backups": "{count} backup(s)",
   "vaults.detail.tasks": "Tasks",
   "vaults.detail.noTasks": "No task for this vault.",
-  "vaults.detail.t.type": "Task",
-  "vaults.detail.t.status": "Status",
-  "vaults.detail.t.resource": "Resource",
-  "vaults.detail.t.started": "Started",
-  "vaults.detail.t.error": "Failure",
-  "vaults.task.backup": "Backup",
-  "vaults.task.restore": "Restore",
-  "vaults.task.delete": "Delete",
-  "vaults.taskStatus.success": "Succeeded",
-  "vaults.taskStatus.running": "Running",
-  "vaults.taskStatus.waiting": "Waiting",
-  "vaults.taskStatus.failed": "Failed",
-  "vaults.taskStatus.skipped": "Skipped",
-  "vaults.taskStatus.timeout": "Timed out",
   "vaults.full": "Full",
   "vaults.incremental": "Incremental",
   "vaults.notFound": "This vault does not exist in the current project.",
@@ -606,7 +594,9 @@ export const en = {
   "activity.action.backup.rename": "Rename backup",
   "activity.action.vault.backup": "Back up vault",
   "activity.action.vault.update": "Change vault",
+  "activity.action.vault.add-resources": "Add to vault",
   "activity.action.vault.remove-resources": "Remove from vault",
+  "activity.action.vault.lock": "Lock vault",
   "activity.action.vault.delete": "Delete vault",
   "activity.action.policy.create": "Create policy",
   "activity.action.policy.update": "Update policy",
@@ -909,6 +899,8 @@ export const en = {
   "backups.deleteDialog.cbrNote":
     "Each backup is deleted on its own. Backups in a vault with backup locking cannot be deleted.",
   ...cbrPolicyWords.en,
+  ...tasksWords.en,
+  ...serverWords.en,
   ...vaultAdminWords.en,
 };
 
@@ -1404,20 +1396,6 @@ export const zh: Messages = {
   "vaults.detail.cp.backups": "{count} 个备份",
   "vaults.detail.tasks": "任务",
   "vaults.detail.noTasks": "此存储库没有任务。",
-  "vaults.detail.t.type": "任务",
-  "vaults.detail.t.status": "状态",
-  "vaults.detail.t.resource": "资源",
-  "vaults.detail.t.started": "开始时间",
-  "vaults.detail.t.error": "失败原因",
-  "vaults.task.backup": "备份",
-  "vaults.task.restore": "恢复",
-  "vaults.task.delete": "删除",
-  "vaults.taskStatus.success": "成功",
-  "vaults.taskStatus.running": "执行中",
-  "vaults.taskStatus.waiting": "等待中",
-  "vaults.taskStatus.failed": "失败",
-  "vaults.taskStatus.skipped": "已跳过",
-  "vaults.taskStatus.timeout": "超时",
   "vaults.full": "全量",
   "vaults.incremental": "增量",
   "vaults.notFound": "当前项目中不存在此存储库。",
@@ -1483,7 +1461,9 @@ export const zh: Messages = {
   "activity.action.backup.rename": "重命名备份",
   "activity.action.vault.backup": "备份存储库",
   "activity.action.vault.update": "修改存储库",
+  "activity.action.vault.add-resources": "添加到存储库",
   "activity.action.vault.remove-resources": "从存储库移除",
+  "activity.action.vault.lock": "锁定存储库",
   "activity.action.vault.delete": "删除存储库",
   "activity.action.policy.create": "创建策略",
   "activity.action.policy.update": "修改策略",
@@ -1780,6 +1760,8 @@ export const zh: Messages = {
   "backups.detail.deleted": "此备份已删除",
   "backups.deleteDialog.cbrNote": "每个备份单独删除。已启用备份锁定的存储库中的备份无法删除。",
   ...cbrPolicyWords.zh,
+  ...tasksWords.zh,
+  ...serverWords.zh,
   ...vaultAdminWords.zh,
 };
 

@@ -439,7 +439,10 @@ export type BackupDetail = {
 
 // ---------- servers and "back up now" ----------
 
-/** One server of `/servers`: its disks, its policy, its last backup, and whether CSBS can back it up. */
+/**
+ * One server of `/servers`: its disks, how it is protected, its last backup, and whether it can be
+ * backed up now (in a CBR vault: by CBR, which says per backup; else CSBS's verdict).
+ */
 export type ServerRow = {
   id: string;
   name: string;
@@ -454,9 +457,21 @@ export type ServerRow = {
     device?: string;
     shared: boolean;
   }[];
+  /**
+   * What protects it now: the CSBS policy listing it, else the enabled CBR backup policy of its
+   * vault (lib/vaults/protection.ts). The three fields below say how, for the row to show.
+   */
   policy: { id: string; name: string } | null;
+  /** The CSBS policy listing it. */
+  csbsPolicy: { id: string; name: string } | null;
+  /** The CBR server vault holding it: "back up now" backs it up there. */
+  vault: { id: string; name: string } | null;
+  /** The CBR backup policy its vault follows, enabled or not. */
+  cbrPolicy: { id: string; name: string; enabled: boolean } | null;
+  /** Its newest backup in either service (the project's latest 1,000 of each). */
   lastBackup: {
     id: string;
+    service: BackupService;
     name: string;
     status: string;
     progress?: number;
@@ -543,11 +558,19 @@ export const backupNowBodySchema = makeBackupNowSchema({
 });
 export type BackupNowBody = z.infer<typeof backupNowBodySchema>;
 
+/** One answer per server: which service took the backup (or refused it), and where it is. */
 export type BackupNowResult = {
   serverId: string;
   name: string;
   ok: boolean;
+  /** The service asked; absent when none could be (no vault, no CSBS in the region). */
+  service?: BackupService;
+  /** CBR: the vault backed up. */
+  vault?: { id: string; name: string };
+  /** The CSBS or CBR checkpoint the backup belongs to. */
   checkpointId?: string;
+  /** The new backup, when the cloud listed it right after (the checkpoint answer has no id). */
+  backupId?: string;
   error?: { code: string; message: string };
 };
 

@@ -58,7 +58,7 @@ export const removeResourcesBodySchema = z.object({
 });
 export type RemoveResourcesBody = z.infer<typeof removeResourcesBodySchema>;
 
-/** `POST /api/vaults/{id}/delete`. */
+/** `POST /api/vaults/{id}/delete` and `…/lock`: the typed name, nothing else. */
 export const deleteVaultBodySchema = z.object({ confirmName });
 export type DeleteVaultBody = z.infer<typeof deleteVaultBodySchema>;
 
@@ -69,3 +69,45 @@ export const removalResultSchema = z.object({
   sizeMb: z.number(),
 });
 export type RemovalResult = z.infer<typeof removalResultSchema>;
+
+/**
+ * A resource that could go in a vault: free, already there, held by another vault (then moving it
+ * keeps its backups, and says how many), or refused by the cloud with its reason.
+ */
+export const vaultCandidateSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: z.string(),
+  sizeGb: z.number().optional(),
+  disks: z.array(z.object({ id: z.string(), name: z.string(), sizeGb: z.number().optional() })),
+  state: z.enum(["free", "here", "elsewhere", "refused"]),
+  /** The vault holding it, when `elsewhere`. */
+  vault: z.object({ id: z.string(), name: z.string() }).optional(),
+  /** Its backups in that vault: what a move keeps. */
+  backups: z.number().optional(),
+  reason: z.string().optional(),
+});
+export type VaultCandidate = z.infer<typeof vaultCandidateSchema>;
+export const vaultCandidatesResponseSchema = z.object({
+  candidates: z.array(vaultCandidateSchema),
+});
+
+/** `POST /api/vaults/{id}/add-resources`: new ones, and ones moved here from another vault. */
+export const addResourcesBodySchema = z
+  .object({
+    add: z.array(uuidSchema).max(RESOURCES_PER_REQUEST_MAX).default([]),
+    move: z
+      .array(z.object({ id: uuidSchema, fromVaultId: uuidSchema }))
+      .max(RESOURCES_PER_REQUEST_MAX)
+      .default([]),
+  })
+  .refine((v) => v.add.length + v.move.length > 0, {
+    path: ["add"],
+    message: "Choose at least one resource.",
+  });
+export type AddResourcesBody = z.input<typeof addResourcesBodySchema>;
+export const addResourcesResultSchema = z.object({
+  added: z.array(z.string()),
+  moved: z.array(z.string()),
+});
+export type AddResourcesResult = z.infer<typeof addResourcesResultSchema>;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { backupRowSchema } from "./backups";
 import { uuidSchema } from "./common";
+import { taskViewSchema } from "./tasks";
 
 /**
  * CBR vaults as the console shows them: the `/vaults` view in the URL (read tolerantly), the rows
@@ -138,23 +139,7 @@ export const vaultListResponseSchema = z.object({
 export type VaultListResponse = z.infer<typeof vaultListResponseSchema>;
 export const vaultResponseSchema = z.object({ vault: vaultViewSchema });
 
-/** A CBR task (operation log) of a vault: a backup, restore or delete, with its progress. */
-export const taskViewSchema = z.object({
-  id: z.string(),
-  type: z.string(),
-  status: z.string(),
-  checkpointId: z.string().optional(),
-  startedAt: z.string().optional(),
-  endedAt: z.string().optional(),
-  progress: z.number().optional(),
-  resourceName: z.string().optional(),
-  backupId: z.string().optional(),
-  backupName: z.string().optional(),
-  errorCode: z.string().optional(),
-  errorMessage: z.string().optional(),
-  policyId: z.string().optional(),
-});
-export type TaskView = z.infer<typeof taskViewSchema>;
+/** A vault's recent tasks, in the shape of `/tasks`. */
 export const vaultTasksResponseSchema = z.object({
   tasks: z.array(taskViewSchema),
   count: z.number(),
@@ -166,9 +151,6 @@ export const vaultBackupsResponseSchema = z.object({
   count: z.number(),
 });
 export type VaultBackupsResponse = z.infer<typeof vaultBackupsResponseSchema>;
-
-/** Task states that are still moving: the vault page keeps polling while one shows. */
-export const RUNNING_TASK_STATUSES = ["running", "waiting"] as const;
 
 /** Used capacity as a share of the total (0–100), or undefined when the cloud did not say. */
 export function capacityPercent(vault: Pick<VaultView, "capacityGb" | "usedMb">) {

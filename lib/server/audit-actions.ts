@@ -71,6 +71,25 @@ export const CHANGE_RULES: readonly ChangeRule[] = [
   },
   {
     method: "POST",
+    path: "/vaults/:id/add-resources",
+    action: "vault.add-resources",
+    target: param("id"),
+    detail: (body) =>
+      [
+        ...(Array.isArray(body.add) ? body.add.map(str) : []),
+        ...(Array.isArray(body.move)
+          ? body.move.map((m) => `${str((m as Fields)?.id)} (moved)`)
+          : []),
+      ].join(" "),
+  },
+  {
+    method: "POST",
+    path: "/vaults/:id/lock",
+    action: "vault.lock",
+    target: param("id"),
+  },
+  {
+    method: "POST",
     path: "/vaults/:id/delete",
     action: "vault.delete",
     target: param("id"),

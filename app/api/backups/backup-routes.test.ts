@@ -166,8 +166,9 @@ describe("backup routes against the simulator", () => {
     const list: ServersResponse = await (
       await servers(request("GET", "/api/servers"), noParams)
     ).json();
+    // Servers outside CBR vaults: CSBS backs them up (app/api/servers has the CBR side).
     const picked = list.servers
-      .filter((s) => s.protectable && s.name.startsWith("app-"))
+      .filter((s) => s.protectable && !s.vault && s.name.startsWith("db-"))
       .slice(0, 2);
     expect(picked).toHaveLength(2);
     const dataDisk = picked[0]?.disks.find((d) => !d.system);
@@ -186,9 +187,11 @@ describe("backup routes against the simulator", () => {
     );
     expect(res.status).toBe(200);
     const { results } = await res.json();
-    expect(results.map((r: { name: string; ok: boolean }) => [r.name, r.ok])).toEqual([
-      ["manualbk_test-0001", true],
-      ["manualbk_test-0002", true],
+    expect(
+      results.map((r: { name: string; ok: boolean; service: string }) => [r.name, r.ok, r.service]),
+    ).toEqual([
+      ["manualbk_test-0001", true, "csbs"],
+      ["manualbk_test-0002", true, "csbs"],
     ]);
     const running = await page("status=protecting&size=100&name=manualbk_test");
     expect(running.items.map((r) => r.name).sort()).toEqual([

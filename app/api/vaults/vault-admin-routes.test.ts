@@ -1,13 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { VaultListResponse, VaultView } from "@/lib/schemas/vault";
-import type { RemovalResult } from "@/lib/schemas/vault-admin";
+import type { AddResourcesResult, RemovalResult, VaultCandidate } from "@/lib/schemas/vault-admin";
 import {
   idParams,
   noParams,
   type RouteHarness,
   startRouteHarness,
 } from "@/lib/testing/route-harness";
+import { POST as deleteBackups } from "../backups/delete/route";
+import { POST as addResources } from "./[id]/add-resources/route";
+import { GET as vaultBackups } from "./[id]/backups/route";
+import { GET as candidates } from "./[id]/candidates/route";
 import { POST as deleteVault } from "./[id]/delete/route";
+import { POST as lockVault } from "./[id]/lock/route";
 import { POST as removeResources } from "./[id]/remove-resources/route";
 import { PATCH as changeVault, GET as getVault } from "./[id]/route";
 import { GET as listVaults } from "./route";
@@ -16,7 +21,11 @@ let h: RouteHarness;
 const request: RouteHarness["request"] = (...args) => h.request(...args);
 
 beforeAll(async () => {
-  h = await startRouteHarness({ project: "cn-north-4" });
+  // Backups and deletions finish fast: a migration must wait for no task in either vault.
+  h = await startRouteHarness({
+    project: "cn-north-4",
+    sim: { durations: { protectMs: 200, deleteMs: 200 } },
+  });
 });
 afterAll(() => h.close());
 
@@ -114,6 +123,124 @@ describe("vault management routes against the simulator", () => {
     expect(await changes("POST /cbr/v3/:project_id/vaults/:vault_id/removeresources")).toBe(1);
   });
 
+  it("offers the servers with their state, adds a free one and moves one with its backups", async () => {
+    const empty = await vaultNamed("vault-empty");
+    const prod = await vaultNamed("vault-prod-servers");
+    const list = await answer<{ candidates: VaultCandidate[] }>(
+      await candidates(request("GET", `/api/vaults/${empty.id}/candidates`), idParams(empty.id)),
+    );
+    expect(list.status).toBe(200);
+    const byState = (state: VaultCandidate["state"]) =>
+      list.body.candidates.filter((c) => c.state === state);
+    const free = byState("free")[0];
+    const held = byState("elsewhere").find((c) => c.vault?.id === prod.id);
+    expect(free).toBeDefined();
+    expect(held?.backups).toBeGreaterThan(0);
+    expect(held?.disks.length).toBeGreaterThan(0);
+    // Bare-metal and failed servers cannot be protected: the cloud says why. Nor can servers of
+    // a locked vault move (vault-dev-servers is locked in the seed).
+    expect(byState("refused").every((c) => (c.reason ?? "") !== "")).toBe(true);
+    const dev = await vaultNamed("vault-dev-servers");
+    for (const r of dev.resources) {
+      expect(list.body.candidates.find((c) => c.id === r.id)).toMatchObject({
+        state: "refused",
+        vault: { id: dev.id },
+      });
+    }
+    if (!free || !held) return;
+
+    // Room for the moved backups first.
+    const grown = await changeVault(
+      request("PATCH", `/api/vaults/${empty.id}`, { sizeGb: 100_000 }),
+      idParams(empty.id),
+    );
+    expect(grown.status).toBe(200);
+    // The cloud moves nothing while either vault has a task running (the removal above is still
+    // deleting backups): BackupService.6112, in plain words.
+    const early = await answer<Refusal>(
+      await addResources(
+        request("POST", `/api/vaults/${empty.id}/add-resources`, {
+          move: [{ id: held.id, fromVaultId: prod.id }],
+        }),
+        idParams(empty.id),
+      ),
+    );
+    if (early.status !== 200) {
+      expect(early.body.error).toMatchObject({ code: "BackupService.6112", field: "move" });
+      expect(early.body.error.message).toMatch(/wait until its running tasks/);
+    }
+    const busy = async () => {
+      const res = await vaultBackups(
+        request("GET", `/api/vaults/${prod.id}/backups`),
+        idParams(prod.id),
+      );
+      const body = (await res.json()) as { backups: { status: string }[] };
+      const left = body.backups.filter((b) => !["available", "error"].includes(b.status));
+      return left.length;
+    };
+    await expect.poll(busy, { timeout: 20_000 }).toBe(0);
+    const done = await answer<AddResourcesResult>(
+      await addResources(
+        request("POST", `/api/vaults/${empty.id}/add-resources`, {
+          add: [free.id],
+          ...(early.status === 200 ? {} : { move: [{ id: held.id, fromVaultId: prod.id }] }),
+        }),
+        idParams(empty.id),
+      ),
+    );
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    expect(done.body.added).toEqual([free.id]);
+    const after = await vaultNamed("vault-empty");
+    expect(after.resources.map((r) => r.id).sort()).toEqual([free.id, held.id].sort());
+    expect(after.resources.find((r) => r.id === held.id)?.backupCount).toBe(held.backups);
+    expect((await vaultNamed("vault-prod-servers")).resources.map((r) => r.id)).not.toContain(
+      held.id,
+    );
+  });
+
+  it("locks a vault for good: then a policy backup is refused for deletion, a manual one deleted", async () => {
+    const prod = await vaultNamed("vault-prod-servers");
+    const lock = (confirmName: string) =>
+      lockVault(request("POST", `/api/vaults/${prod.id}/lock`, { confirmName }), idParams(prod.id));
+    expect((await lock("prod")).status).toBe(400);
+    expect(await changes("PUT /cbr/v3/:project_id/vaults/:vault_id")).toBe(2);
+    const locked = await answer<{ vault: VaultView }>(await lock(prod.name));
+    expect(locked.status).toBe(200);
+    expect(locked.body.vault.locked).toBe(true);
+    // Locked already: nothing more is sent.
+    expect((await lock(prod.name)).status).toBe(200);
+    expect(await changes("PUT /cbr/v3/:project_id/vaults/:vault_id")).toBe(3);
+
+    const res = await vaultBackups(
+      request("GET", `/api/vaults/${prod.id}/backups`),
+      idParams(prod.id),
+    );
+    const rows = (
+      (await res.json()) as { backups: { id: string; auto?: boolean; status: string }[] }
+    ).backups.filter((b) => b.status === "available");
+    const policyMade = rows.find((b) => b.auto === true);
+    const manual = rows.find((b) => b.auto === false);
+    if (!policyMade || !manual) throw new Error("the prod vault has policy and manual backups");
+    const del = await answer<{ results: { id: string; ok: boolean; error?: { code: string } }[] }>(
+      await deleteBackups(
+        request("POST", "/api/backups/delete", {
+          service: "cbr",
+          items: [{ id: policyMade.id }, { id: manual.id }],
+        }),
+        noParams,
+      ),
+    );
+    expect(del.status).toBe(200);
+    expect(del.body.results).toEqual([
+      {
+        id: policyMade.id,
+        ok: false,
+        error: expect.objectContaining({ code: "BackupService.6220" }),
+      },
+      { id: manual.id, ok: true },
+    ]);
+  });
+
   it("deletes a vault after its name, and it goes", async () => {
     const vault = await vaultNamed("vault-empty");
     const del = (confirmName: string) =>
@@ -125,7 +252,12 @@ describe("vault management routes against the simulator", () => {
     expect(await changes("DELETE /cbr/v3/:project_id/vaults/:vault_id")).toBe(0);
     const done = await answer<RemovalResult>(await del(vault.name));
     expect(done.status).toBe(200);
-    expect(done.body).toEqual({ removed: [], backups: 0, sizeMb: 0 });
+    // It now holds the server moved in above, with its backups: all of them are counted.
+    expect(done.body.removed.sort()).toEqual(vault.resources.map((r) => r.id).sort());
+    expect(done.body.backups).toBe(
+      vault.resources.reduce((sum, r) => sum + (r.backupCount ?? 0), 0),
+    );
+    expect(done.body.backups).toBeGreaterThan(0);
     await expect
       .poll(
         async () =>

@@ -44,6 +44,26 @@ const en = {
     "All its {backups} backups ({size}) of {resources} resources will be deleted, and no policy will back them up any more. This cannot be undone.",
   "vaultAdmin.deleteConfirm": "Delete the vault and {backups} backups",
   "vaultAdmin.deleted": "Vault {vault} is being deleted with its backups.",
+  "vaultAdmin.add": "Add resources",
+  "vaultAdmin.addTitle": "Add resources to {vault}",
+  "vaultAdmin.addHint":
+    "A resource sits in one vault at most. One that another vault holds is moved here with its backups, never copied or taken silently.",
+  "vaultAdmin.addList": "Resources that could go into this vault",
+  "vaultAdmin.addNone": "Every resource of this type is in this vault already.",
+  "vaultAdmin.elsewhere": "In vault {vault}: moving it brings its {backups} backups here.",
+  "vaultAdmin.refused": "Cannot be protected: {reason}",
+  "vaultAdmin.moveSummary":
+    "{count} resources move from other vaults with their {backups} backups; those vaults stop backing them up.",
+  "vaultAdmin.addConfirm": "Add {added}, move {moved}",
+  "vaultAdmin.addDone": "{added} added, {moved} moved.",
+  "vaultAdmin.lock": "Enable backup locking",
+  "vaultAdmin.lockTitle": "Lock the backups of {vault} for good?",
+  "vaultAdmin.lockDanger":
+    "Backup locking cannot be turned off again. Once on: backups made by a policy cannot be deleted until they expire; resources cannot be removed from the vault or moved out of it. Manual backups stay deletable.",
+  "vaultAdmin.lockConfirm": "Lock for good",
+  "vaultAdmin.locked": "Backup locking is on for {vault}.",
+  "vaultAdmin.lockedNote":
+    "Backup locking is on: policy backups are kept until they expire, and no resource can leave this vault.",
   "vaultAdmin.cancel": "Cancel",
   "vaultAdmin.working": "Working…",
 };
@@ -87,6 +107,25 @@ const zh: Record<keyof typeof en, string> = {
     "其中 {resources} 个资源的全部 {backups} 个备份（{size}）将被删除，且不再有策略备份它们。此操作无法撤销。",
   "vaultAdmin.deleteConfirm": "删除存储库及 {backups} 个备份",
   "vaultAdmin.deleted": "存储库 {vault} 及其备份正在删除。",
+  "vaultAdmin.add": "添加资源",
+  "vaultAdmin.addTitle": "向 {vault} 添加资源",
+  "vaultAdmin.addHint":
+    "一个资源最多属于一个存储库。已在其他存储库中的资源会连同备份迁移到此处，不会被复制，也不会被悄悄移走。",
+  "vaultAdmin.addList": "可加入此存储库的资源",
+  "vaultAdmin.addNone": "此类型的所有资源都已在此存储库中。",
+  "vaultAdmin.elsewhere": "位于存储库 {vault}：迁移后其 {backups} 个备份一并移到此处。",
+  "vaultAdmin.refused": "无法保护：{reason}",
+  "vaultAdmin.moveSummary":
+    "{count} 个资源将连同 {backups} 个备份从其他存储库迁移过来；原存储库不再备份它们。",
+  "vaultAdmin.addConfirm": "添加 {added} 个，迁移 {moved} 个",
+  "vaultAdmin.addDone": "已添加 {added} 个，已迁移 {moved} 个。",
+  "vaultAdmin.lock": "开启备份锁定",
+  "vaultAdmin.lockTitle": "永久锁定 {vault} 的备份？",
+  "vaultAdmin.lockDanger":
+    "备份锁定开启后无法关闭。开启后：策略生成的备份在过期前不能删除；资源不能从存储库移除或迁出。手动备份仍可删除。",
+  "vaultAdmin.lockConfirm": "永久锁定",
+  "vaultAdmin.locked": "{vault} 已开启备份锁定。",
+  "vaultAdmin.lockedNote": "已开启备份锁定：策略备份保留至过期，资源不能离开此存储库。",
   "vaultAdmin.cancel": "取消",
   "vaultAdmin.working": "正在处理…",
 };

@@ -1,11 +1,12 @@
 import "server-only";
-import { listCbrPolicies, listVaults } from "@/lib/cloud/cbr";
+import { listBackups, listCbrPolicies, listVaults } from "@/lib/cloud/cbr";
 import type { CloudContext } from "@/lib/cloud/context";
-import { checkProtectable, listCheckpointItems, listPolicies } from "@/lib/cloud/csbs";
+import { checkProtectable, csbsOffered, listCheckpointItems, listPolicies } from "@/lib/cloud/csbs";
 import { listServers, type Server } from "@/lib/cloud/ecs";
 import { listVolumes, type Volume } from "@/lib/cloud/evs";
 import { cloudErrorMessage } from "@/lib/i18n/cloud-errors";
 import type { Locale } from "@/lib/i18n/locales";
+import { createTranslator } from "@/lib/i18n/translate";
 import type { ServerRow } from "@/lib/schemas/backups";
 import { cbrProtectionByResource } from "@/lib/vaults";
 
@@ -30,51 +31,117 @@ async function allPages<T>(
   return all;
 }
 
-/** Servers protected by CBR (in a vault following an enabled backup policy); none if CBR fails. */
-async function cbrProtection(cloud: CloudContext) {
+type CbrPlacement = {
+  /** Server → the CBR server vault holding it. */
+  vaultOf: Map<string, { id: string; name: string }>;
+  /** Vault → the backup policy bound to it, enabled or not. */
+  policyOf: Map<string, { id: string; name: string; enabled: boolean }>;
+  /** Server → its vault's enabled policy: what protects it (lib/vaults/protection.ts). */
+  protection: ReturnType<typeof cbrProtectionByResource>;
+};
+
+/** Where each server sits in CBR and what its vault follows; nothing if CBR fails to answer. */
+async function cbrPlacement(cloud: CloudContext): Promise<CbrPlacement> {
   try {
     const [vaults, policies] = await Promise.all([
       listVaults(cloud, { limit: 1000 }),
       listCbrPolicies(cloud, { operation_type: "backup" }),
     ]);
-    return cbrProtectionByResource(vaults.items, policies);
+    const vaultOf = new Map<string, { id: string; name: string }>();
+    for (const vault of vaults.items) {
+      for (const r of vault.resources) {
+        if (r.type === SERVER_TYPE)
+          vaultOf.set(r.id, { id: vault.id, name: vault.name ?? vault.id });
+      }
+    }
+    const policyOf = new Map<string, { id: string; name: string; enabled: boolean }>();
+    for (const p of policies) {
+      if (p.operation_type !== "backup") continue;
+      for (const b of p.associated_vaults ?? []) {
+        if (!policyOf.has(b.vault_id)) {
+          policyOf.set(b.vault_id, {
+            id: p.id,
+            name: p.name ?? p.id,
+            enabled: p.enabled !== false,
+          });
+        }
+      }
+    }
+    return { vaultOf, policyOf, protection: cbrProtectionByResource(vaults.items, policies) };
   } catch {
-    return new Map<string, never>();
+    return { vaultOf: new Map(), policyOf: new Map(), protection: new Map() };
+  }
+}
+
+/** Each server's newest CBR backup among the project's latest 1,000; none if CBR fails. */
+async function recentCbrBackups(cloud: CloudContext) {
+  try {
+    const page = await listBackups(cloud, {
+      limit: RECENT_BACKUPS,
+      sort: "created_at:desc",
+      resource_type: SERVER_TYPE,
+    });
+    return page.items;
+  } catch {
+    return [];
   }
 }
 
 /**
  * The project's servers for `/servers`: disks from EVS (one listing, not one call per server),
- * the policy holding each (a CSBS policy listing it, or the CBR policy of its vault), its newest backup among the project's latest 1,000, and CSBS's
- * verdict on backing it up (one check for all).
+ * how each is protected (a CSBS policy listing it, its CBR vault and that vault's policy), its
+ * newest backup in either service among the project's latest 1,000 of each, and whether it can be
+ * backed up now: a vault member by CBR (which answers per backup), any other by CSBS's verdict
+ * (one check for all; none where the region offers no CSBS).
  */
 export async function listServerRows(cloud: CloudContext, locale: Locale): Promise<ServerRow[]> {
-  const [servers, volumes, policies, recent, cbr] = await Promise.all([
+  const [servers, volumes, policies, recent, recentCbr, cbr] = await Promise.all([
     allPages<Server>((marker) => listServers(cloud, { limit: 100, ...(marker ? { marker } : {}) })),
     allPages<Volume>((marker) =>
       listVolumes(cloud, { limit: 1000, ...(marker ? { marker } : {}) }),
     ),
     listPolicies(cloud, { limit: 1000 }),
     listCheckpointItems(cloud, { limit: RECENT_BACKUPS, sort: "created_at:desc" }),
-    cbrProtection(cloud),
+    recentCbrBackups(cloud),
+    cbrPlacement(cloud),
   ]);
+  const csbsChecked = servers.filter((s) => !cbr.vaultOf.has(s.id));
   const checks =
-    servers.length > 0
+    csbsChecked.length > 0 && csbsOffered(cloud)
       ? await checkProtectable(
           cloud,
-          servers.map((s) => ({ resource_id: s.id, resource_type: SERVER_TYPE })),
+          csbsChecked.map((s) => ({ resource_id: s.id, resource_type: SERVER_TYPE })),
         )
       : [];
 
-  const owner = new Map<string, { id: string; name: string }>();
-  for (const [id, p] of cbr) owner.set(id, { id: p.policyId, name: p.policyName });
-  // A server in both services shows its CSBS policy, the one the rest of this row is about.
+  const csbsPolicy = new Map<string, { id: string; name: string }>();
   for (const p of policies)
-    for (const r of p.resources) owner.set(r.id, { id: p.id, name: p.name });
+    for (const r of p.resources) csbsPolicy.set(r.id, { id: p.id, name: p.name });
   const verdict = new Map(checks.map((c) => [c.resource_id, c]));
-  const last = new Map<string, (typeof recent.items)[number]>();
+  const last = new Map<string, NonNullable<ServerRow["lastBackup"]>>();
+  const offer = (serverId: string | undefined, row: NonNullable<ServerRow["lastBackup"]>) => {
+    if (!serverId) return;
+    const seen = last.get(serverId);
+    if (!seen || (row.createdAt ?? "") > (seen.createdAt ?? "")) last.set(serverId, row);
+  };
   for (const item of recent.items) {
-    if (item.resource_id && !last.has(item.resource_id)) last.set(item.resource_id, item);
+    offer(item.resource_id, {
+      id: item.id,
+      service: "csbs",
+      name: item.name ?? "",
+      status: item.status,
+      ...(item.extend_info.progress !== undefined ? { progress: item.extend_info.progress } : {}),
+      ...(item.created_at ? { createdAt: item.created_at } : {}),
+    });
+  }
+  for (const backup of recentCbr) {
+    offer(backup.resource_id, {
+      id: backup.id,
+      service: "cbr",
+      name: backup.name ?? "",
+      status: backup.status,
+      ...(backup.created_at ? { createdAt: backup.created_at } : {}),
+    });
   }
   const disksOf = new Map<string, ServerRow["disks"]>();
   for (const volume of volumes) {
@@ -96,16 +163,27 @@ export async function listServerRows(cloud: CloudContext, locale: Locale): Promi
     }
   }
 
+  const t = createTranslator(locale);
+  const noCsbs = !csbsOffered(cloud);
   return servers
     .map((s): ServerRow => {
+      const vault = cbr.vaultOf.get(s.id) ?? null;
       const check = verdict.get(s.id);
       const code = check?.error_code;
       const protectable =
-        check?.result === true || (code !== undefined && STILL_PROTECTABLE.has(code));
-      const item = last.get(s.id);
+        vault !== null ||
+        check?.result === true ||
+        (code !== undefined && STILL_PROTECTABLE.has(code));
+      const reason = noCsbs
+        ? t("servers.backupNow.noService")
+        : code
+          ? (cloudErrorMessage(code, locale) ?? check?.error_msg ?? code)
+          : (check?.error_msg ?? "");
+      const cbrProtection = cbr.protection.get(s.id);
       const disks = (disksOf.get(s.id) ?? []).sort((a, b) =>
         (a.device ?? "").localeCompare(b.device ?? ""),
       );
+      const csbs = csbsPolicy.get(s.id) ?? null;
       return {
         id: s.id,
         name: s.name,
@@ -115,26 +193,16 @@ export async function listServerRows(cloud: CloudContext, locale: Locale): Promi
           ? { flavor: (s.flavor.name ?? s.flavor.id) as string }
           : {}),
         disks,
-        policy: owner.get(s.id) ?? null,
-        lastBackup: item
-          ? {
-              id: item.id,
-              name: item.name ?? "",
-              status: item.status,
-              ...(item.extend_info.progress !== undefined
-                ? { progress: item.extend_info.progress }
-                : {}),
-              ...(item.created_at ? { createdAt: item.created_at } : {}),
-            }
-          : null,
+        // A server in both services names its CSBS policy here, the one its CSBS checks concern.
+        policy:
+          csbs ??
+          (cbrProtection ? { id: cbrProtection.policyId, name: cbrProtection.policyName } : null),
+        csbsPolicy: csbs,
+        vault,
+        cbrPolicy: vault ? (cbr.policyOf.get(vault.id) ?? null) : null,
+        lastBackup: last.get(s.id) ?? null,
         protectable,
-        ...(!protectable
-          ? {
-              reason: code
-                ? (cloudErrorMessage(code, locale) ?? check?.error_msg ?? code)
-                : (check?.error_msg ?? ""),
-            }
-          : {}),
+        ...(!protectable ? { reason } : {}),
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name));

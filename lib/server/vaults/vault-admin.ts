@@ -137,3 +137,25 @@ export async function deleteVaultConfirmed(
     sizeMb: impact.sizeMb,
   };
 }
+
+/**
+ * Backup locking, after the typed name: for good (the cloud has no way back), so a vault already
+ * locked is answered as it is rather than sent again.
+ */
+export async function lockVault(
+  cloud: CloudContext,
+  locale: Locale,
+  vaultId: string,
+  input: DeleteVaultBody,
+): Promise<VaultView> {
+  const vault = await getVault(cloud, vaultId);
+  requireTypedName(vault, input.confirmName);
+  const policies = await backupPolicyIndex(cloud);
+  if (vault.locked) return toVaultView(vault, policies);
+  const updated = await refusalsAtField(
+    locale,
+    () => undefined,
+    () => updateVault(cloud, vaultId, { locked: true }),
+  );
+  return toVaultView(updated, policies);
+}

@@ -5,7 +5,6 @@ import {
   type CbrCheckpoint,
   listCbrPolicies,
   listOperationLogs,
-  type OperationLog,
   type Vault,
 } from "@/lib/cloud/cbr";
 import type { CloudContext } from "@/lib/cloud/context";
@@ -13,7 +12,7 @@ import { vaultSchema } from "@/lib/cloud/schemas/cbr";
 import { pickQuery, serviceCall } from "@/lib/cloud/service";
 import { param } from "@/lib/cloud/url";
 import type { BackupRow } from "@/lib/schemas/backups";
-import type { CheckpointView, TaskView, VaultView } from "@/lib/schemas/vault";
+import type { CheckpointView, VaultView } from "@/lib/schemas/vault";
 
 const listSchema = z.object({
   vaults: z.array(vaultSchema),
@@ -173,26 +172,4 @@ export async function runningProgress(
     if (id && progress !== undefined) map.set(id, progress);
   }
   return map;
-}
-
-export function toTaskView(log: OperationLog): TaskView {
-  const task: TaskView = {
-    id: log.id,
-    type: log.operation_type ?? "",
-    status: log.status,
-  };
-  if (log.checkpoint_id) task.checkpointId = log.checkpoint_id;
-  if (log.started_at ?? log.created_at) task.startedAt = log.started_at ?? log.created_at;
-  if (log.ended_at) task.endedAt = log.ended_at;
-  const progress = log.extra_info?.common?.progress;
-  if (progress !== undefined) task.progress = progress;
-  const resource = log.extra_info?.resource;
-  if (resource?.name ?? resource?.id) task.resourceName = resource?.name ?? resource?.id;
-  const backup = log.extra_info?.backup ?? log.extra_info?.restore ?? log.extra_info?.delete;
-  if (backup?.backup_id) task.backupId = backup.backup_id;
-  if (backup?.backup_name) task.backupName = backup.backup_name;
-  if (log.error_info?.code) task.errorCode = log.error_info.code;
-  if (log.error_info?.message) task.errorMessage = log.error_info.message;
-  if (log.policy_id) task.policyId = log.policy_id;
-  return task;
 }
