@@ -50,13 +50,22 @@ const Tiles = memo(function Tiles({ counts }: { counts: OverviewResponse["counts
               <StatusGlyph icon={tile.meta.icon} className="size-4" />
               {t(tile.meta.label)}
             </span>
-            <span
-              className="font-semibold text-4xl tabular-nums leading-none"
-              data-testid="tile-count"
-            >
-              {formatNumber(locale, tile.count)}
+            {/* The split sits beside the number: a line of its own would push the page past a
+                landscape tablet's height. */}
+            <span className="flex items-end justify-between gap-1">
+              <span
+                className="font-semibold text-4xl tabular-nums leading-none"
+                data-testid="tile-count"
+              >
+                {formatNumber(locale, tile.count)}
+              </span>
+              <TileParts
+                tile={tile}
+                locale={locale}
+                stacked
+                className="text-[11px] leading-tight"
+              />
             </span>
-            <TileParts tile={tile} locale={locale} className="text-xs" />
           </Link>
         </li>
       ))}

@@ -72,7 +72,7 @@ describe("IAM", () => {
 
   it("lists the user's projects and re-scopes to another one", async () => {
     const projects = await listUserProjects(admin.token);
-    expect(projects.map((p) => p.name).sort()).toEqual(["cn-north-4", "eu-west-0"]);
+    expect(projects.map((p) => p.name).sort()).toEqual(["cn-north-4", "eu-de", "eu-west-0"]);
     const other = projects.find((p) => p.name === "cn-north-4");
     if (!other) throw new Error("no cn-north-4");
     const rescoped = await rescopeToken(admin.token, other.id);

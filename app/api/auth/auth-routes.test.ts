@@ -176,7 +176,11 @@ describe("auth routes against the simulator", () => {
     const { cookie } = await signIn();
     const list = await projects(request("GET", "/api/auth/projects", { cookie }), noParams);
     const { projects: choices } = await list.json();
-    expect(choices.map((p: { name: string }) => p.name)).toEqual(["cn-north-4", "eu-west-0"]);
+    expect(choices.map((p: { name: string }) => p.name)).toEqual([
+      "cn-north-4",
+      "eu-de",
+      "eu-west-0",
+    ]);
     expect(choices.find((p: { current: boolean }) => p.current).name).toBe("eu-west-0");
     const target = choices.find((p: { name: string }) => p.name === "cn-north-4");
 
