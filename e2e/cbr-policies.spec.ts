@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { demo, expect, startSignedIn, test } from "./fixtures";
 import { advanceSim, simNow, zoneOffsetMinutes } from "./support/sim-clock";
+import { vaultNamed } from "./support/vaults";
 
 const ZONE = "Europe/Berlin";
 /** The CBR-only project: a vault's servers are protected by a CBR policy or by nothing. */
@@ -25,17 +26,6 @@ async function storedPolicy(page: Page, app: (p: string) => string, id: string) 
   const res = await page.request.get(app(`/api/cbr-policies/${id}`));
   expect(res.ok()).toBe(true);
   return ((await res.json()) as { policy: CbrPolicy }).policy;
-}
-
-async function vaultOf(page: Page, app: (p: string) => string, name: string) {
-  const res = await page.request.get(app(`/api/vaults?name=${name}`));
-  expect(res.ok()).toBe(true);
-  const { vaults } = (await res.json()) as {
-    vaults: { id: string; name: string; resources: { id: string; name: string }[] }[];
-  };
-  const vault = vaults.find((v) => v.name === name);
-  if (!vault) throw new Error(`the seed has no ${name}`);
-  return vault;
 }
 
 /** The overview's "servers without a policy": how many, and their names (the figure's title). */
@@ -70,7 +60,7 @@ test.describe("[CBR-POLICIES] CBR backup policies", () => {
     // The journey moves the simulator's clock, which every later journey of the worker sees: once.
     test.skip(testInfo.project.name === "tablet", "moves the simulator's clock: desktop only");
     const name = `e2e-cbr-${Date.now().toString(36)}`;
-    const vault = await vaultOf(page, app, VAULT);
+    const vault = await vaultNamed(page, app, VAULT);
     const members = vault.resources.map((r) => r.name);
     // No CSBS here: the vault's servers are unprotected until a CBR policy backs the vault up.
     const before = await withoutPolicy(page, app);

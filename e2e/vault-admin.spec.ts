@@ -1,27 +1,11 @@
 import type { Page } from "@playwright/test";
 import { demo, expect, SIM_URL, startSignedIn, test } from "./fixtures";
 import { blocking } from "./support/axe";
+import { vaultNamed } from "./support/vaults";
 
 // Vault management changes vaults for good, so it runs in the CBR-only project (eu-de), whose
 // vaults no other spec counts; removal and deletion run once per worker (desktop).
 const PROJECT = demo.projects[2];
-
-type VaultJson = {
-  id: string;
-  name: string;
-  capacityGb?: number;
-  usedMb?: number;
-  autoExpand: boolean;
-  resources: { id: string; name: string; backupCount?: number }[];
-};
-
-async function vaultJson(page: Page, app: (p: string) => string, name: string) {
-  const res = await page.request.get(app(`/api/vaults?name=${name}`));
-  expect(res.status()).toBe(200);
-  const vault = ((await res.json()) as { vaults: VaultJson[] }).vaults.find((v) => v.name === name);
-  if (!vault) throw new Error(`no vault ${name}`);
-  return vault;
-}
 
 async function changes(page: Page, route: string): Promise<number> {
   const stats = (await (await page.request.get(`${SIM_URL}/_sim/stats`)).json()) as {
@@ -44,7 +28,7 @@ test.describe("[VAULT-ADMIN] managing CBR vaults", () => {
     page,
     app,
   }) => {
-    const vault = await vaultJson(page, app, "vault-data-disks");
+    const vault = await vaultNamed(page, app, "vault-data-disks");
     const size = vault.capacityGb ?? 0;
     await openVault(page, app, vault.id, vault.name);
     const admin = page.getByTestId("vault-admin");
@@ -66,7 +50,7 @@ test.describe("[VAULT-ADMIN] managing CBR vaults", () => {
       String(size + 10),
     );
     expect(await changes(page, "PUT /cbr/v3/:project_id/vaults/:vault_id")).toBe(puts + 1);
-    expect((await vaultJson(page, app, vault.name)).capacityGb).toBe(size + 10);
+    expect((await vaultNamed(page, app, vault.name)).capacityGb).toBe(size + 10);
   });
 
   test("moves a server in with its backups, removes one after counting its backups and the typed name, locks (policy backup kept, manual deleted), deletes a vault; all in /activity", async ({
@@ -74,8 +58,8 @@ test.describe("[VAULT-ADMIN] managing CBR vaults", () => {
     app,
   }, testInfo) => {
     test.skip(testInfo.project.name === "tablet", "moves, removes and deletes for good: once");
-    const prod = await vaultJson(page, app, "vault-prod-servers");
-    const empty = await vaultJson(page, app, "vault-empty");
+    const prod = await vaultNamed(page, app, "vault-prod-servers");
+    const empty = await vaultNamed(page, app, "vault-empty");
     const [moving, leaving] = prod.resources;
     if (!moving?.backupCount || !leaving?.backupCount) {
       throw new Error("the seed's prod vault has backed-up servers");
@@ -105,7 +89,7 @@ test.describe("[VAULT-ADMIN] managing CBR vaults", () => {
       await add.getByRole("button", { name: "Add 1, move 1" }).click();
       await expect(add).toBeHidden({ timeout: 3_000 });
     }).toPass({ timeout: 60_000 });
-    const after = await vaultJson(page, app, empty.name);
+    const after = await vaultNamed(page, app, empty.name);
     expect(after.resources.map((r) => r.name).sort()).toEqual([moving.name, freeName].sort());
     expect(after.resources.find((r) => r.id === moving.id)?.backupCount).toBe(moving.backupCount);
 
@@ -202,7 +186,7 @@ test.describe("[VAULT-ADMIN] managing CBR vaults", () => {
     page,
     app,
   }) => {
-    const vault = await vaultJson(page, app, "vault-data-disks");
+    const vault = await vaultNamed(page, app, "vault-data-disks");
     const before = (await (await page.request.get(`${SIM_URL}/_sim/stats`)).json()) as {
       changes: number;
     };
@@ -241,7 +225,7 @@ test.describe("[VAULT-ADMIN] managing CBR vaults", () => {
 
   test("a read-only user is offered no change", async ({ page, app }) => {
     await startSignedIn(page, app, { project: PROJECT, as: demo.auditor });
-    const vault = await vaultJson(page, app, "vault-data-disks");
+    const vault = await vaultNamed(page, app, "vault-data-disks");
     await openVault(page, app, vault.id, vault.name);
     await expect(page.getByTestId("vault-admin")).toHaveCount(0);
     await expect(page.getByRole("button", { name: /^Remove / })).toHaveCount(0);

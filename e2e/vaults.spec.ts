@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { demo, expect, originOf, SIM_URL, startSignedIn, test } from "./fixtures";
+import { vaultNamed } from "./support/vaults";
 
 // Vault journeys run in project cn-north-4 and only touch its vaults (the other specs work in
 // eu-west-0), so they can share the worker's simulator with the specs that run before them.
@@ -8,21 +9,10 @@ const PROJECT = demo.projects[1];
 const SIM_CONTROL = `${SIM_URL}/_sim`;
 const CHECKPOINT_ROUTE = "POST /cbr/v3/:project_id/checkpoints";
 
-type VaultJson = { id: string; name: string; resources: { id: string; name: string }[] };
-
 async function checkpointRequests(page: Page): Promise<number> {
   const res = await page.request.get(`${SIM_CONTROL}/stats`);
   const stats = (await res.json()) as { changeRoutes?: Record<string, number> };
   return stats.changeRoutes?.[CHECKPOINT_ROUTE] ?? 0;
-}
-
-async function vaultJson(page: Page, app: (p: string) => string, name: string) {
-  const res = await page.request.get(app(`/api/vaults?name=${name}`));
-  expect(res.status()).toBe(200);
-  const body = (await res.json()) as { vaults: VaultJson[] };
-  const vault = body.vaults.find((v) => v.name === name);
-  if (!vault) throw new Error(`no vault ${name}`);
-  return vault;
 }
 
 async function openVault(page: Page, app: (p: string) => string, name: string) {
@@ -184,7 +174,7 @@ test.describe("[VAULTS] CBR vaults", () => {
   }) => {
     const subset = `e2e_subset_${test.info().project.name}`;
     const otherName = `e2e_other_${test.info().project.name}`;
-    const vault = await vaultJson(page, app, "vault-dev-servers");
+    const vault = await vaultNamed(page, app, "vault-dev-servers");
     const [busy, free] = vault.resources;
     if (!busy || !free) throw new Error("vault-dev-servers needs two servers");
     await openVault(page, app, "vault-dev-servers");

@@ -44,10 +44,7 @@ describe("a project whose region has no CSBS", () => {
     // A valid policy, refused because the project has no CSBS, never sent to one.
     expect(created.status).toBe(409);
     expect(((await created.json()) as { error: { code: string } }).error.code).toBe("NO_ENDPOINT");
-    const stats = (await (await fetch(`${h.sim.url}/_sim/stats`)).json()) as {
-      changeRoutes: Record<string, number>;
-    };
-    expect(stats.changeRoutes["POST /csbs/v1/:project_id/policies"] ?? 0).toBe(0);
+    expect(h.sim.changeRoutes()["POST /csbs/v1/:project_id/policies"] ?? 0).toBe(0);
   });
 
   it("counts CBR only: tiles, coverage by vault and policy, failures, chart", async () => {

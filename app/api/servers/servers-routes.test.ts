@@ -23,13 +23,11 @@ let h: RouteHarness;
 
 /** The change requests the console sent: CBR checkpoints, and every CSBS change. */
 async function changes(): Promise<{ cbr: number; csbs: number }> {
-  const stats = (await (await fetch(`${h.sim.url}/_sim/stats`)).json()) as {
-    changeRoutes: Record<string, number>;
-  };
-  const csbs = Object.entries(stats.changeRoutes)
+  const changeRoutes = h.sim.changeRoutes();
+  const csbs = Object.entries(changeRoutes)
     .filter(([route]) => route.startsWith("POST /csbs/"))
     .reduce((sum, [, n]) => sum + n, 0);
-  return { cbr: stats.changeRoutes[CBR_CHECKPOINT] ?? 0, csbs };
+  return { cbr: changeRoutes[CBR_CHECKPOINT] ?? 0, csbs };
 }
 
 async function rows(): Promise<ServerRow[]> {

@@ -37,10 +37,7 @@ async function vaultNamed(name: string): Promise<VaultView> {
 }
 
 async function changes(route: string): Promise<number> {
-  const stats = (await (await fetch(`${h.sim.url}/_sim/stats`)).json()) as {
-    changeRoutes: Record<string, number>;
-  };
-  return stats.changeRoutes[route] ?? 0;
+  return h.sim.changeRoutes()[route] ?? 0;
 }
 
 async function answer<T>(res: Response) {

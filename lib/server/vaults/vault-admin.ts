@@ -5,6 +5,7 @@ import {
   removeVaultResources,
   type UpdateVaultBody,
   updateVault,
+  type Vault,
 } from "@/lib/cloud/cbr";
 import type { CloudContext } from "@/lib/cloud/context";
 import type { CloudError } from "@/lib/cloud/errors";
@@ -18,7 +19,7 @@ import {
   VAULT_RULE_TEXT,
   type VaultChangeBody,
 } from "@/lib/schemas/vault-admin";
-import { checkRemoval, checkResize, removalImpact } from "@/lib/vaults";
+import { checkRemoval, checkResize, type ResourceUsage, removalImpact } from "@/lib/vaults";
 import { RouteError, refusalsAtField } from "../errors";
 import { backupPolicyIndex, toVaultView } from "./vault-service";
 
@@ -67,6 +68,15 @@ export async function changeVault(
   return toVaultView(updated, await backupPolicyIndex(cloud));
 }
 
+/** Each resource's backups in the vault, as the vault counts them (what a removal deletes). */
+function usageOf(vault: Vault): ResourceUsage[] {
+  return vault.resources.map((r) => ({
+    id: r.id,
+    backupCount: r.backup_count ?? 0,
+    backupSizeMb: r.backup_size ?? 0,
+  }));
+}
+
 /** The user typed the vault's name: the one safeguard a removal and a deletion share. */
 function requireTypedName(vault: { id: string; name?: string | undefined }, typed: string) {
   if (!confirmsServerName(typed, vault.name ?? vault.id)) {
@@ -98,14 +108,7 @@ export async function removeResources(
   }
   const locked = checkRemoval({ locked: vault.locked ?? false });
   if (locked) throw RouteError.of("VALIDATION", { message: VAULT_RULE_TEXT[locked] });
-  const impact = removalImpact(
-    vault.resources.map((r) => ({
-      id: r.id,
-      backupCount: r.backup_count ?? 0,
-      backupSizeMb: r.backup_size ?? 0,
-    })),
-    input.resourceIds,
-  );
+  const impact = removalImpact(usageOf(vault), input.resourceIds);
   const removed = await refusalsAtField(
     locale,
     () => undefined,
@@ -123,11 +126,7 @@ export async function deleteVaultConfirmed(
   const vault = await getVault(cloud, vaultId);
   requireTypedName(vault, input.confirmName);
   const impact = removalImpact(
-    vault.resources.map((r) => ({
-      id: r.id,
-      backupCount: r.backup_count ?? 0,
-      backupSizeMb: r.backup_size ?? 0,
-    })),
+    usageOf(vault),
     vault.resources.map((r) => r.id),
   );
   await deleteVault(cloud, vaultId);

@@ -17,6 +17,8 @@ export type TestSim = {
   adminToken(projectName?: string): Promise<TestToken>;
   /** A token of the read-only demo user, scoped to a project (default eu-west-0). */
   auditorToken(projectName?: string): Promise<TestToken>;
+  /** Change requests that reached the simulator, per `METHOD /route/pattern` (its `/_sim/stats`). */
+  changeRoutes(): Record<string, number>;
 };
 
 export type StartTestSimOptions = {
@@ -84,5 +86,6 @@ export async function startTestSim(options: StartTestSimOptions = {}): Promise<T
     },
     adminToken: (projectName) => token("admin", "Demo@2026", projectName),
     auditorToken: (projectName) => token("auditor", "Audit@2026", projectName),
+    changeRoutes: () => sim.stats.snapshot().changeRoutes,
   };
 }
