@@ -11,7 +11,7 @@ import {
 } from "@/lib/auth/signer";
 import { parseCloudConfig, setCloudConfigForTests } from "./config";
 import { CloudError } from "./errors";
-import { cloudRequest, type HttpMethod, setRetryPolicyForTests } from "./http";
+import { cloudRequest, type HttpMethod, RESPONSE_MAX_BYTES, setRetryPolicyForTests } from "./http";
 import { type FakeServer, json, startFakeServer } from "./testing/fake-server";
 
 const TOKEN = "MIIEXAMPLE-token-value-0123456789";
@@ -192,6 +192,27 @@ describe("responses", () => {
         .end(gzipSync(JSON.stringify({ ok: true })));
     });
     expect((await call("GET")).data).toEqual({ ok: true });
+  });
+
+  it("stops reading an answer past the cap, plain or a compression bomb, and sends no retry", async () => {
+    // 32 MB take longer than the suite's 400 ms timeout to send.
+    setCloudConfigForTests({ ...parseCloudConfig({}), timeoutMs: 20_000 });
+    const big = Buffer.alloc(RESPONSE_MAX_BYTES + 1024, 0x20);
+    // A few dozen KB on the wire that inflate past the cap.
+    const bomb = gzipSync(big);
+    expect(bomb.length).toBeLessThan(RESPONSE_MAX_BYTES / 100);
+    for (const [headers, body] of [
+      [{ "content-type": "application/json" }, big],
+      [{ "content-type": "application/json", "content-encoding": "gzip" }, bomb],
+    ] as const) {
+      server.requests.length = 0;
+      server.handle((_req, res) => {
+        res.writeHead(200, headers).end(body);
+      });
+      const error = await failure(call("GET"));
+      expect(error).toMatchObject({ code: "BAD_RESPONSE", status: 502 });
+      expect(server.requests.length).toBe(1);
+    }
   });
 
   it("keeps the connection for the next call", async () => {

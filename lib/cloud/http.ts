@@ -35,6 +35,11 @@ export type CloudResponse<T> = { data: T; status: number; headers: Headers };
 export type RetryPolicy = { retries: number; baseDelayMs: number; maxDelayMs: number };
 
 const RETRYABLE_STATUS = new Set([502, 503, 504]);
+/**
+ * The largest answer read, counted after decompression: a list page of the biggest the console
+ * asks for is a few MB; a broken or hostile endpoint must not fill the console's memory.
+ */
+export const RESPONSE_MAX_BYTES = 32 * 1024 * 1024;
 let retryPolicy: RetryPolicy = { retries: 2, baseDelayMs: 250, maxDelayMs: 2_000 };
 
 /** Tests only: shorter backoff so that retry tests run fast. */
@@ -146,6 +151,7 @@ const httpsAgent = new https.Agent(AGENT_OPTIONS);
 
 class Cancelled extends Error {}
 class TimedOut extends Error {}
+class TooLarge extends Error {}
 
 /**
  * One HTTP exchange, body read in full. Rejects with Cancelled (the caller's signal), TimedOut (the
@@ -192,7 +198,16 @@ function exchange(
                 ? res.pipe(zlib.createBrotliDecompress())
                 : res;
         const chunks: Buffer[] = [];
-        body.on("data", (chunk: Buffer) => chunks.push(chunk));
+        let size = 0;
+        body.on("data", (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > RESPONSE_MAX_BYTES) {
+            if (body !== res) body.destroy();
+            fail(new TooLarge());
+            return;
+          }
+          chunks.push(chunk);
+        });
         body.on("error", (error) => fail(error));
         if (body !== res) res.on("error", (error) => fail(error));
         res.on("aborted", () => fail(new Error("the connection closed during the answer")));
@@ -263,6 +278,18 @@ async function attempt(
   } catch (cause) {
     if (cause instanceof Cancelled || init.signal?.aborted) {
       return { ok: false, retryable: false, error: aborted(init.service) };
+    }
+    if (cause instanceof TooLarge) {
+      return {
+        ok: false,
+        retryable: false,
+        error: new CloudError({
+          status: 502,
+          code: "BAD_RESPONSE",
+          message: `${init.service.toUpperCase()} sent an answer larger than ${RESPONSE_MAX_BYTES} bytes`,
+          service: init.service,
+        }),
+      };
     }
     if (cause instanceof TimedOut) {
       return {

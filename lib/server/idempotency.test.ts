@@ -88,6 +88,13 @@ describe.each(stores)("%s idempotency store", (_, make) => {
     expect((await store.begin(fresh("k2"), 1006)).kind).toBe("started");
   });
 
+  it("holds a backup per project: another project's live restore of the same id holds nothing here", async () => {
+    const store = make();
+    await store.begin(fresh("k1", { owner: "alice@project-a" }), 1000);
+    expect((await store.begin(fresh("k2", { owner: "bob@project-a" }), 1001)).kind).toBe("busy");
+    expect((await store.begin(fresh("k3", { owner: "bob@project-b" }), 1002)).kind).toBe("started");
+  });
+
   it("lets a stale live record go", async () => {
     const store = make();
     await store.begin(fresh("k1"), 1000);

@@ -101,6 +101,11 @@ export function restoreFingerprint(request: {
   return createHash("sha256").update(canonical).digest("hex");
 }
 
+/** Owners are `user@project` (lib/server/restores/restore-requests.ts ownerOf). */
+function projectOfOwner(owner: string): string {
+  return owner.slice(owner.lastIndexOf("@") + 1);
+}
+
 function decide(
   found: RestoreRecord | null,
   holders: RestoreRecord[],
@@ -112,10 +117,13 @@ function decide(
       ? { kind: "existing", record: found }
       : { kind: "mismatch", record: found };
   }
+  // A backup is held per project: the same id seen from another project (a shared backup) is that
+  // project's to restore, and its records are never this request's to judge.
   const holder = holders.find(
     (r) =>
       r.key !== fresh.key &&
       r.backupId === fresh.backupId &&
+      projectOfOwner(r.owner) === projectOfOwner(fresh.owner) &&
       LIVE.includes(r.state) &&
       now - r.updatedAt < BUSY_HOLD_MS,
   );

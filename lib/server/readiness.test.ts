@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkReadiness, httpReachable } from "./readiness";
+import { cachedProbe, checkReadiness, httpReachable } from "./readiness";
 
 let server: Server;
 let url = "";
@@ -64,5 +64,49 @@ describe("checkReadiness", () => {
     expect(Date.now() - started).toBeLessThan(2000);
     silent.closeAllConnections();
     await new Promise<void>((resolve) => silent.close(() => resolve()));
+  });
+});
+
+describe("cachedProbe", () => {
+  it("asks IAM once per interval however many probes come, sharing the call in flight", async () => {
+    let hits = 0;
+    const counting = createServer((_req, res) => {
+      hits += 1;
+      setTimeout(() => res.end("{}"), 50);
+    });
+    await new Promise<void>((resolve) => counting.listen(0, "127.0.0.1", resolve));
+    const target = `http://127.0.0.1:${(counting.address() as AddressInfo).port}/v3`;
+    let now = 1_000;
+    const probe = cachedProbe(httpReachable(target, 1000), 5_000, () => now);
+
+    const burst = await Promise.all(
+      Array.from({ length: 20 }, () => checkReadiness({ iam: probe })),
+    );
+    expect(burst.every((r) => r.ready)).toBe(true);
+    now += 4_999;
+    await probe();
+    expect(hits).toBe(1);
+    now += 1;
+    await probe();
+    expect(hits).toBe(2);
+    await new Promise<void>((resolve) => counting.close(() => resolve()));
+  });
+
+  it("remembers a failure for the interval too, then asks again", async () => {
+    let calls = 0;
+    let now = 0;
+    const probe = cachedProbe(
+      async () => {
+        calls += 1;
+        if (calls === 1) throw new Error("down");
+      },
+      5_000,
+      () => now,
+    );
+    expect((await checkReadiness({ iam: probe })).ready).toBe(false);
+    expect((await checkReadiness({ iam: probe })).ready).toBe(false);
+    now = 5_000;
+    expect((await checkReadiness({ iam: probe })).ready).toBe(true);
+    expect(calls).toBe(2);
   });
 });

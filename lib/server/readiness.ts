@@ -39,3 +39,22 @@ export function httpReachable(url: string, timeoutMs: number): Probe {
     await res.arrayBuffer().catch(() => undefined);
   };
 }
+
+/**
+ * A probe whose outcome (success or failure) is remembered for `ttlMs`, and shared by the callers
+ * that come while it runs: the readiness route needs no session, so without this anyone could make
+ * every request to it a request to IAM.
+ */
+export function cachedProbe(probe: Probe, ttlMs: number, clock: () => number = Date.now): Probe {
+  let last: { at: number; outcome: Promise<void> } | undefined;
+  return () => {
+    const now = clock();
+    if (!last || now - last.at >= ttlMs) {
+      const outcome = probe();
+      // Remembered as it is; the rejection is the callers' to see, not an unhandled one.
+      outcome.catch(() => undefined);
+      last = { at: now, outcome };
+    }
+    return last.outcome;
+  };
+}

@@ -73,4 +73,23 @@ describe("GET /api/ready", () => {
       setCloudConfigForTests(parseCloudConfig({ SIM_PORT: new URL(sim.url).port }));
     }
   });
+
+  it("asks IAM once for a burst of probes: the unauthenticated route is no amplifier", async () => {
+    // A configuration of its own: the probe's memory is per IAM address.
+    const port = new URL(sim.url).port;
+    setCloudConfigForTests(
+      parseCloudConfig({ CLOUD_IAM_ENDPOINT: `http://127.0.0.1:${port}/iam/v3/`, SIM_PORT: port }),
+    );
+    try {
+      const before = await simRequests();
+      const answers = await Promise.all(
+        Array.from({ length: 30 }, () => ready(get("/api/ready"), noParams)),
+      );
+      expect(answers.map((r) => r.status)).toEqual(answers.map(() => 200));
+      // Without the memory this is 30.
+      expect((await simRequests()) - before).toBe(1);
+    } finally {
+      setCloudConfigForTests(parseCloudConfig({ SIM_PORT: port }));
+    }
+  });
 });

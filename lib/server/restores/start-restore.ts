@@ -5,6 +5,7 @@ import { type RestoreStatus, type RestoreSubmitBody, ruleBackup } from "@/lib/sc
 import { RouteError } from "@/lib/server/errors";
 import {
   IDEMPOTENCY_TTL_MS,
+  type IdempotencyStore,
   type RestoreRecord,
   restoreFingerprint,
 } from "@/lib/server/idempotency";
@@ -59,8 +60,13 @@ export async function startRestore(input: {
       });
     }
     if (begun.kind === "busy") {
+      // Another user's record is read, never written: its owner follows it to its end.
       const holder = await restoreStatus(
-        { ...deps, owner: begun.record.owner },
+        {
+          ...deps,
+          owner: begun.record.owner,
+          store: begun.record.owner === owner ? store : readOnly(store),
+        },
         begun.record,
       ).catch(() => null);
       if (holder && (holder.state === "succeeded" || holder.state === "failed")) continue;
@@ -81,6 +87,17 @@ export async function startRestore(input: {
     return { status: await restoreStatus(deps, sent), created: true };
   }
   throw running(locale);
+}
+
+/** The store as a reader: what the status check would record of another owner's restore is dropped. */
+function readOnly(store: IdempotencyStore): IdempotencyStore {
+  return {
+    begin: (record, now) => store.begin(record, now),
+    get: (owner, key) => store.get(owner, key),
+    purgeOlderThan: (before) => store.purgeOlderThan(before),
+    update: async () => {},
+    release: async () => {},
+  };
 }
 
 /** The rules checked once more on the server, then the one restore call. */
