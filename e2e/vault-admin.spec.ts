@@ -53,23 +53,62 @@ test.describe("[VAULT-ADMIN] managing CBR vaults", () => {
     expect((await vaultNamed(page, app, vault.name)).capacityGb).toBe(size + 10);
   });
 
-  test("moves a server in with its backups, removes one after counting its backups and the typed name, locks (policy backup kept, manual deleted), deletes a vault; all in /activity", async ({
+  test("creates a vault with two servers and a policy, moves a third in with its backups, removes one after counting, locks (policy backup kept, manual deleted), deletes a vault; all in /tasks and /activity", async ({
     page,
     app,
   }, testInfo) => {
-    test.skip(testInfo.project.name === "tablet", "moves, removes and deletes for good: once");
+    test.skip(testInfo.project.name === "tablet", "creates, moves, removes and deletes: once");
     const prod = await vaultNamed(page, app, "vault-prod-servers");
-    const empty = await vaultNamed(page, app, "vault-empty");
     const [moving, leaving] = prod.resources;
     if (!moving?.backupCount || !leaving?.backupCount) {
       throw new Error("the seed's prod vault has backed-up servers");
     }
+    const policies = (
+      (await (await page.request.get(app("/api/cbr-policies"))).json()) as {
+        policies: { id: string; name: string; enabled: boolean; operationType: string }[];
+      }
+    ).policies;
+    const policy = policies.find((p) => p.operationType === "backup" && p.enabled);
+    if (!policy) throw new Error("the seed has an enabled CBR backup policy");
 
-    // Room first, then a free server and one of the prod vault's, moved with its backups.
-    await openVault(page, app, empty.id, empty.name);
-    await page.getByTestId("vault-admin").getByLabel("Capacity (GB)").fill("100000");
-    await page.getByTestId("vault-admin").getByRole("button", { name: "Save changes" }).click();
-    await expect(page.getByText(`Vault ${empty.name} saved.`)).toBeVisible();
+    // Create: two free servers, the policy, a tag; the capacity follows the chosen disks.
+    await page.goto(app("/vaults"));
+    await page.getByRole("link", { name: "Create vault" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Create a vault" })).toBeVisible();
+    const create = page.getByTestId("create-vault-form");
+    const name = "vault-e2e-created";
+    await create.getByLabel("Name", { exact: true }).fill(name);
+    const free = create.locator('[data-state="free"]');
+    await expect(free.first()).toBeVisible();
+    const chosen: string[] = [];
+    for (const row of [free.nth(0), free.nth(1)]) {
+      chosen.push((await row.getAttribute("data-candidate")) ?? "");
+      await row.getByRole("checkbox").check();
+    }
+    await expect(create.getByTestId("create-vault-chosen")).toContainText("2 chosen");
+    const suggested = Number(await create.getByLabel("Capacity (GB)").inputValue());
+    expect(suggested).toBeGreaterThan(10);
+    await create.getByLabel("Capacity (GB)").fill("100000");
+    await create.getByLabel("Policy", { exact: true }).selectOption({ label: policy.name });
+    await create.getByRole("button", { name: "Add a tag" }).click();
+    await create.getByLabel("Key 1", { exact: true }).fill("team");
+    await create.getByLabel("Value 1", { exact: true }).fill("has space");
+    const creates = await changes(page, "POST /cbr/v3/:project_id/vaults");
+    await create.getByRole("button", { name: "Create vault" }).click();
+    await expect(create.getByText("A value uses letters, digits, _ and - only.")).toBeVisible();
+    await expect(create.getByLabel("Name", { exact: true })).toHaveValue(name);
+    expect(await changes(page, "POST /cbr/v3/:project_id/vaults")).toBe(creates);
+    await create.getByLabel("Value 1", { exact: true }).fill("ops");
+    await create.getByRole("button", { name: "Create vault" }).dblclick();
+    await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+    await expect(page.getByText(`Vault ${name} created.`)).toBeVisible();
+    expect(await changes(page, "POST /cbr/v3/:project_id/vaults")).toBe(creates + 1);
+    const made = await vaultNamed(page, app, name);
+    expect(made.resources.map((r) => r.name).sort()).toEqual([...chosen].sort());
+    expect(made.policyId).toBe(policy.id);
+    expect(made.capacityGb).toBe(100000);
+
+    // A third server, from the prod vault: moved, with its backups.
     await page.getByRole("button", { name: "Add resources" }).click();
     const add = page.getByRole("dialog");
     const held = add.locator(`[data-candidate="${moving.name}"]`);
@@ -78,19 +117,16 @@ test.describe("[VAULT-ADMIN] managing CBR vaults", () => {
       `In vault ${prod.name}: moving it brings its ${moving.backupCount} backups here.`,
     );
     await held.getByRole("checkbox").check();
-    const free = add.locator('[data-state="free"]').first();
-    const freeName = (await free.getAttribute("data-candidate")) ?? "";
-    await free.getByRole("checkbox").check();
     await expect(add.getByTestId("move-summary")).toContainText(
       `with their ${moving.backupCount} backups`,
     );
     // The cloud moves nothing while a vault has a task running: then it says so, and we wait.
     await expect(async () => {
-      await add.getByRole("button", { name: "Add 1, move 1" }).click();
+      await add.getByRole("button", { name: "Add 0, move 1" }).click();
       await expect(add).toBeHidden({ timeout: 3_000 });
     }).toPass({ timeout: 60_000 });
-    const after = await vaultNamed(page, app, empty.name);
-    expect(after.resources.map((r) => r.name).sort()).toEqual([moving.name, freeName].sort());
+    const after = await vaultNamed(page, app, name);
+    expect(after.resources.map((r) => r.name).sort()).toEqual([...chosen, moving.name].sort());
     expect(after.resources.find((r) => r.id === moving.id)?.backupCount).toBe(moving.backupCount);
 
     // Removing deletes: the dialog counts, the typed name unlocks, one request goes.
@@ -152,27 +188,42 @@ test.describe("[VAULT-ADMIN] managing CBR vaults", () => {
     await expect(page.getByText("This backup was deleted")).toBeVisible({ timeout: 30_000 });
 
     // Deleting the vault counts every backup it holds: the moved server's now.
-    await openVault(page, app, empty.id, empty.name);
+    await openVault(page, app, made.id, name);
     await page.getByRole("button", { name: "Delete vault" }).click();
     const deletion = page.getByRole("alertdialog");
     await expect(deletion.getByTestId("removal-impact")).toContainText(
       `All its ${moving.backupCount} backups`,
     );
-    await deletion.getByLabel(`Type the vault's name, ${empty.name}, to confirm`).fill(empty.name);
+    await deletion.getByLabel(`Type the vault's name, ${name}, to confirm`).fill(name);
     await deletion
       .getByRole("button", { name: `Delete the vault and ${moving.backupCount} backups` })
       .click();
     await page.waitForURL(/\/vaults$/);
     await expect
-      .poll(async () => (await page.request.get(app(`/api/vaults/${empty.id}`))).status(), {
+      .poll(async () => (await page.request.get(app(`/api/vaults/${made.id}`))).status(), {
         timeout: 30_000,
       })
       .toBe(404);
 
+    // The cloud's tasks: the removal in the prod vault, the deletion of the new one.
+    for (const [type, vault] of [
+      ["remove_resource", prod.name],
+      ["vault_delete", name],
+    ] as const) {
+      await page.goto(app(`/tasks?type=${type}`));
+      await expect(
+        page
+          .locator('[data-testid="task-row"], [data-testid="task-card"]')
+          .filter({ visible: true })
+          .filter({ hasText: vault })
+          .first(),
+      ).toBeVisible();
+    }
+
     await page.goto(app("/activity"));
     const rows = page.getByTestId("activity-row").filter({ visible: true });
     for (const action of [
-      "Change vault",
+      "Create vault",
       "Add to vault",
       "Remove from vault",
       "Lock vault",

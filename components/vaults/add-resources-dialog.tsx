@@ -22,7 +22,7 @@ import { useAddVaultResources, vaultCandidatesQuery } from "@/lib/api/vaults";
 import { formatNumber } from "@/lib/i18n/format";
 import { useLocale, useT } from "@/lib/i18n/i18n-provider";
 import type { VaultView } from "@/lib/schemas/vault";
-import type { VaultCandidate } from "@/lib/schemas/vault-admin";
+import { CandidateRow } from "./candidate-row";
 
 /**
  * Adds servers (or disks) to the vault. One held by another vault is never taken silently: it is
@@ -140,60 +140,5 @@ function AddResourcesForm({ vault, onDone }: { vault: VaultView; onDone: () => v
         </Button>
       </DialogFooter>
     </div>
-  );
-}
-
-function CandidateRow({
-  candidate: c,
-  checked,
-  onChange,
-}: {
-  candidate: VaultCandidate;
-  checked: boolean;
-  onChange: (on: boolean) => void;
-}) {
-  const t = useT();
-  const locale = useLocale();
-  const n = (value: number) => formatNumber(locale, value);
-  const refused = c.state === "refused";
-  const disks = c.disks.map((d) => `${d.name}${d.sizeGb ? ` (${n(d.sizeGb)} GB)` : ""}`).join(", ");
-  return (
-    <li>
-      <label
-        className="flex min-h-11 items-start gap-3 rounded-md p-2 text-sm hover:bg-accent has-[:disabled]:opacity-70"
-        data-candidate={c.name}
-        data-state={c.state}
-      >
-        <input
-          type="checkbox"
-          className="mt-0.5 size-5 shrink-0"
-          checked={checked}
-          disabled={refused}
-          onChange={(event) => onChange(event.target.checked)}
-        />
-        <span className="grid gap-0.5">
-          <span className="font-medium">
-            {c.name}
-            {c.sizeGb !== undefined ? (
-              <span className="font-normal text-muted-foreground"> · {n(c.sizeGb)} GB</span>
-            ) : null}
-          </span>
-          {disks ? <span className="text-muted-foreground text-xs">{disks}</span> : null}
-          {c.state === "elsewhere" ? (
-            <span className="text-warning">
-              {t("vaultAdmin.elsewhere", {
-                vault: c.vault?.name ?? "",
-                backups: n(c.backups ?? 0),
-              })}
-            </span>
-          ) : null}
-          {refused ? (
-            <span className="text-destructive">
-              {t("vaultAdmin.refused", { reason: c.reason ?? "" })}
-            </span>
-          ) : null}
-        </span>
-      </label>
-    </li>
   );
 }

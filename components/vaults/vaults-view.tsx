@@ -1,11 +1,19 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { AlertCircleIcon, ChevronLeftIcon, ChevronRightIcon, LockIcon, XIcon } from "lucide-react";
+import {
+  AlertCircleIcon,
+  ChevronLeftIcon,
+  ChevronRightIcon,
+  LockIcon,
+  PlusIcon,
+  XIcon,
+} from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { type FormEvent, useEffect, useState } from "react";
 import { PageHeader } from "@/components/layout/page-header";
+import { useCanChange } from "@/components/layout/session-provider";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -49,6 +57,7 @@ const ANY = "any";
 /** `/vaults`: filters and paging in the URL, applied by the cloud; a table, cards below 1024 px. */
 export function VaultsView() {
   const t = useT();
+  const canChange = useCanChange();
   const locale = useLocale();
   const router = useRouter();
   const pathname = usePathname();
@@ -98,8 +107,29 @@ export function VaultsView() {
 
   return (
     <>
-      <PageHeader title={t("nav.vaults")} />
+      <PageHeader title={t("nav.vaults")}>
+        {canChange ? (
+          <Button asChild className="min-h-11 lg:min-h-9">
+            <Link href="/vaults/new">
+              <PlusIcon aria-hidden="true" />
+              {t("vaultCreate.open")}
+            </Link>
+          </Button>
+        ) : null}
+      </PageHeader>
       <p className="-mt-4 mb-4 text-muted-foreground text-sm">{t("vaults.subtitle")}</p>
+      {data?.total ? (
+        <div
+          className="mb-4 flex max-w-md flex-wrap items-center gap-x-4 gap-y-1 text-sm"
+          data-testid="vaults-total"
+        >
+          <span className="font-medium">{t("vaults.total")}</span>
+          <CapacityBar
+            vault={{ name: t("vaults.total"), ...data.total }}
+            className="min-w-48 flex-1"
+          />
+        </div>
+      ) : null}
 
       <div className="mb-3 flex flex-wrap items-end gap-3">
         <search>

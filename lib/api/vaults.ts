@@ -12,12 +12,15 @@ import {
 import {
   type AddResourcesBody,
   addResourcesResultSchema,
+  type CreateVaultBody,
+  createVaultResultSchema,
   type DeleteVaultBody,
   type RemoveResourcesBody,
   removalResultSchema,
   type VaultChangeBody,
   vaultCandidatesResponseSchema,
 } from "@/lib/schemas/vault-admin";
+import type { VaultObjectType } from "@/lib/vaults/rules";
 import { backupKeys } from "./backups";
 import { apiFetch } from "./fetcher";
 import { overviewKeys } from "./overview";
@@ -131,6 +134,32 @@ export function vaultCandidatesQuery(id: string) {
       vaultCandidatesResponseSchema.parse(await apiFetch(`${vaultPath(id)}/candidates`, { signal }))
         .candidates,
     staleTime: 0,
+  });
+}
+
+/** What could go into a new vault of this type, read afresh each time the form opens. */
+export function newVaultCandidatesQuery(type: VaultObjectType) {
+  return queryOptions({
+    queryKey: [...vaultKeys.all, "candidates", type] as const,
+    queryFn: async ({ signal }) =>
+      vaultCandidatesResponseSchema.parse(
+        await apiFetch(`/api/vaults/candidates?type=${type}`, { signal }),
+      ).candidates,
+    staleTime: 0,
+  });
+}
+
+/** A new vault; the lists, the vaults it took servers from and coverage refresh after it. */
+export function useCreateVault() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: CreateVaultBody) =>
+      createVaultResultSchema.parse(await apiFetch("/api/vaults", { method: "POST", body })),
+    onSettled: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: vaultKeys.all }),
+        client.invalidateQueries({ queryKey: overviewKeys.all }),
+      ]),
   });
 }
 

@@ -63,9 +63,50 @@ export async function listVaults(ctx: CloudContext, query?: VaultQuery): Promise
   return page(data.vaults, data);
 }
 
+const summarySchema = z.object({ size: z.number().catch(0), used_size: z.number().catch(0) });
+
+/** `GET /vaults/summary`: the project's vaults together, capacity in GB and use in MB. */
+export async function getVaultSummary(
+  ctx: CloudContext,
+): Promise<{ sizeGb: number; usedMb: number }> {
+  const data = await serviceCall(ctx, "cbr", "GET", ["vaults", "summary"], {
+    schema: summarySchema,
+  });
+  return { sizeGb: data.size, usedMb: data.used_size };
+}
+
 /** `GET /vaults/{vault_id}`. */
 export async function getVault(ctx: CloudContext, vaultId: string): Promise<Vault> {
   const data = await serviceCall(ctx, "cbr", "GET", ["vaults", param("vault_id", vaultId)], {
+    schema: vaultResponseSchema,
+  });
+  return data.vault;
+}
+
+/** The fields of `POST /vaults` the console sends (VaultCreate; a pay-per-use backup vault). */
+export type CreateVaultBody = {
+  name: string;
+  description?: string;
+  billing: {
+    cloud_type: "public";
+    consistent_level: "crash_consistent" | "app_consistent";
+    object_type: "server" | "disk";
+    protect_type: "backup";
+    size: number;
+    charging_mode: "post_paid";
+  };
+  resources: { id: string; type: string }[];
+  backup_policy_id?: string;
+  auto_expand?: boolean;
+  auto_bind?: boolean;
+  bind_rules?: { tags: { key: string; value: string }[] };
+  tags?: { key: string; value: string }[];
+};
+
+/** `POST /vaults`: the vault with its first resources, policy binding and tags in one request. */
+export async function createVault(ctx: CloudContext, body: CreateVaultBody): Promise<Vault> {
+  const data = await serviceCall(ctx, "cbr", "POST", ["vaults"], {
+    body: { vault: body },
     schema: vaultResponseSchema,
   });
   return data.vault;

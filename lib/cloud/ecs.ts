@@ -36,6 +36,22 @@ export async function listServers(ctx: CloudContext, query?: ServerQuery): Promi
   return { items: data.servers, ...(marker ? { nextMarker: marker } : {}) };
 }
 
+/**
+ * Every server of the project, page by page (the cloud's marker), up to `maxPages` of 100: past
+ * that the project is larger than any view of the console lists at once.
+ */
+export async function listAllServers(ctx: CloudContext, maxPages = 20): Promise<Server[]> {
+  const all: Server[] = [];
+  let marker: string | undefined;
+  for (let page = 0; page < maxPages; page++) {
+    const result = await listServers(ctx, { limit: 100, ...(marker ? { marker } : {}) });
+    all.push(...result.items);
+    marker = result.nextMarker;
+    if (!marker) break;
+  }
+  return all;
+}
+
 export async function getServer(ctx: CloudContext, serverId: string): Promise<Server> {
   const data = await serviceCall(ctx, "ecs", "GET", ["servers", param("server_id", serverId)], {
     schema: serverResponseSchema,

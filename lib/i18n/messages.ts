@@ -9,6 +9,7 @@ import { cbrPolicyWords } from "./words/cbr-policies";
 import { serverWords } from "./words/servers";
 import { tasksWords } from "./words/tasks";
 import { vaultAdminWords } from "./words/vault-admin";
+import { vaultCreateWords } from "./words/vault-create";
 
 export const en = {
   "app.name": "Cloud Backup Console",
@@ -450,6 +451,7 @@ export const en = {
 
   // --- vaults (issue 7) ---
   "vaults.subtitle": "CBR vaults: where backups live, with their capacity and protected resources.",
+  "vaults.total": "All vaults of the project",
   "vaults.filter.name": "Name",
   "vaults.filter.namePlaceholder": "Filter by name",
   "vaults.filter.status": "Status",
@@ -593,6 +595,7 @@ export const en = {
   "activity.action.backup.delete": "Delete backup",
   "activity.action.backup.rename": "Rename backup",
   "activity.action.vault.backup": "Back up vault",
+  "activity.action.vault.create": "Create vault",
   "activity.action.vault.update": "Change vault",
   "activity.action.vault.add-resources": "Add to vault",
   "activity.action.vault.remove-resources": "Remove from vault",
@@ -902,6 +905,7 @@ export const en = {
   ...tasksWords.en,
   ...serverWords.en,
   ...vaultAdminWords.en,
+  ...vaultCreateWords.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -1323,6 +1327,7 @@ export const zh: Messages = {
 
   // --- vaults (issue 7) ---
   "vaults.subtitle": "CBR 存储库：备份所在之处，及其容量和受保护的资源。",
+  "vaults.total": "项目的全部存储库",
   "vaults.filter.name": "名称",
   "vaults.filter.namePlaceholder": "按名称筛选",
   "vaults.filter.status": "状态",
@@ -1460,6 +1465,7 @@ export const zh: Messages = {
   "activity.action.backup.delete": "删除备份",
   "activity.action.backup.rename": "重命名备份",
   "activity.action.vault.backup": "备份存储库",
+  "activity.action.vault.create": "创建存储库",
   "activity.action.vault.update": "修改存储库",
   "activity.action.vault.add-resources": "添加到存储库",
   "activity.action.vault.remove-resources": "从存储库移除",
@@ -1763,6 +1769,7 @@ export const zh: Messages = {
   ...tasksWords.zh,
   ...serverWords.zh,
   ...vaultAdminWords.zh,
+  ...vaultCreateWords.zh,
 };
 
 export const catalogs: Record<"en" | "zh", Messages> = { en, zh };

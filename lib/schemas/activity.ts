@@ -6,6 +6,7 @@ export const ACTIVITY_ACTIONS = [
   "backup.delete",
   "backup.rename",
   "vault.backup",
+  "vault.create",
   "vault.update",
   "vault.add-resources",
   "vault.remove-resources",

@@ -3,9 +3,21 @@
 import { z } from "zod";
 import { uuidSchema } from "@/lib/schemas/common";
 import {
+  BIND_RULE_TAGS_MAX,
+  checkCreateSize,
+  checkTags,
+  checkVaultDescription,
   checkVaultName,
   RESOURCES_PER_REQUEST_MAX,
+  TAG_KEY_MAX,
+  TAG_VALUE_MAX,
+  type Tag,
+  VAULT_CONSISTENCY_LEVELS,
+  VAULT_DESCRIPTION_MAX,
   VAULT_NAME_MAX,
+  VAULT_OBJECT_TYPES,
+  VAULT_SIZE_MIN_GB,
+  VAULT_TAGS_MAX,
   type VaultRuleViolation,
 } from "@/lib/vaults/rules";
 
@@ -19,7 +31,29 @@ export const VAULT_RULE_TEXT: Partial<Record<VaultRuleViolation, string>> = {
   "size.shrink": "A vault's capacity can only grow.",
   "size.belowUsed": "Below the space its backups use.",
   "lock.forbidsRemoval": "Backup locking forbids removing resources from this vault.",
+  "description.tooLong": `At most ${VAULT_DESCRIPTION_MAX} characters.`,
+  "size.belowMinimum": `At least ${VAULT_SIZE_MIN_GB} GB.`,
+  "tag.keyEmpty": "Enter a key.",
+  "tag.keyTooLong": `At most ${TAG_KEY_MAX} characters.`,
+  "tag.keyChars": "Use letters, digits, _ and - only.",
+  "tag.valueTooLong": `At most ${TAG_VALUE_MAX} characters.`,
+  "tag.valueChars": "Use letters, digits, _ and - only.",
+  "tag.duplicateKey": "Each key only once.",
+  "tag.tooMany": `At most ${VAULT_TAGS_MAX} tags.`,
+  "bindRules.tooMany": `At most ${BIND_RULE_TAGS_MAX} tags.`,
 };
+
+/** Where a tag list's problem belongs: the key or the value of the tag it is about. */
+export function tagIssuePath(
+  list: "tags" | "bindRules",
+  problem: { index: number; violation: VaultRuleViolation },
+): (string | number)[] {
+  if (problem.violation === "tag.tooMany" || problem.violation === "bindRules.tooMany") {
+    return [list];
+  }
+  const part = problem.violation.startsWith("tag.value") ? "value" : "key";
+  return [list, problem.index, part];
+}
 
 /** `PATCH /api/vaults/{id}`: what changes; at least one field. */
 export const vaultChangeBodySchema = z
@@ -47,6 +81,91 @@ export const vaultChangeBodySchema = z
     }
   });
 export type VaultChangeBody = z.infer<typeof vaultChangeBodySchema>;
+
+const tagSchema = z.object({ key: z.string().max(255), value: z.string().max(255).default("") });
+
+/**
+ * `POST /api/vaults`: a pay-per-use backup vault with its first resources (new ones added, ones in
+ * another vault moved with their backups), an optional backup policy, tags and auto-bind rules.
+ */
+export const createVaultBodySchema = z
+  .object({
+    name: z.string().trim().max(255),
+    description: z.string().trim().max(255).default(""),
+    objectType: z.enum(VAULT_OBJECT_TYPES),
+    consistency: z.enum(VAULT_CONSISTENCY_LEVELS).default("crash_consistent"),
+    sizeGb: z.number(),
+    autoExpand: z.boolean().default(false),
+    policyId: uuidSchema.optional(),
+    add: z.array(uuidSchema).max(RESOURCES_PER_REQUEST_MAX).default([]),
+    move: z
+      .array(z.object({ id: uuidSchema, fromVaultId: uuidSchema }))
+      .max(RESOURCES_PER_REQUEST_MAX)
+      .default([]),
+    tags: z
+      .array(tagSchema)
+      .max(VAULT_TAGS_MAX + 1)
+      .default([]),
+    autoBind: z.boolean().default(false),
+    bindRules: z
+      .array(tagSchema)
+      .max(BIND_RULE_TAGS_MAX + 1)
+      .default([]),
+  })
+  .superRefine((value, ctx) => {
+    const at = (path: (string | number)[], violation: VaultRuleViolation) =>
+      ctx.addIssue({ code: "custom", path, message: VAULT_RULE_TEXT[violation] ?? "" });
+    const name = checkVaultName(value.name);
+    if (name) at(["name"], name);
+    const description = checkVaultDescription(value.description);
+    if (description) at(["description"], description);
+    const size = checkCreateSize(value.sizeGb);
+    if (size) at(["sizeGb"], size);
+    if (value.objectType === "disk" && value.consistency === "app_consistent") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["consistency"],
+        message: "Application consistency is for server vaults: disks have no applications.",
+      });
+    }
+    for (const list of ["tags", "bindRules"] as const) {
+      const max = list === "tags" ? VAULT_TAGS_MAX : BIND_RULE_TAGS_MAX;
+      const problem = checkTags(value[list] as Tag[], max);
+      if (problem) {
+        ctx.addIssue({
+          code: "custom",
+          path: tagIssuePath(list, problem),
+          message: VAULT_RULE_TEXT[problem.violation] ?? "",
+        });
+      }
+    }
+    // Auto-bind without a rule would take every unprotected server: the console asks for one.
+    if (value.autoBind && value.bindRules.length === 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["bindRules"],
+        message: "Name at least one tag that the servers to bind carry.",
+      });
+    }
+    if (value.autoBind && value.objectType !== "server") {
+      ctx.addIssue({ code: "custom", path: ["autoBind"], message: "Auto-bind binds servers." });
+    }
+    const ids = [...value.add, ...value.move.map((m) => m.id)];
+    if (new Set(ids).size !== ids.length) {
+      ctx.addIssue({ code: "custom", path: ["add"], message: "A resource is chosen twice." });
+    }
+  });
+export type CreateVaultBody = z.input<typeof createVaultBodySchema>;
+export type CreateVaultInput = z.output<typeof createVaultBodySchema>;
+
+/** What a creation made: the vault, and the moves that did not go (the vault exists all the same). */
+export const createVaultResultSchema = z.object({
+  vault: z.object({ id: z.string(), name: z.string() }),
+  added: z.array(z.string()),
+  moved: z.array(z.string()),
+  moveProblem: z.string().optional(),
+});
+export type CreateVaultResult = z.infer<typeof createVaultResultSchema>;
 
 /** The vault's name, typed by the user before a removal or a deletion. */
 const confirmName = z.string().max(255);
@@ -86,8 +205,12 @@ export const vaultCandidateSchema = z.object({
   /** Its backups in that vault: what a move keeps. */
   backups: z.number().optional(),
   reason: z.string().optional(),
+  /** The server's tags (what auto-bind rules match), when the cloud gives them. */
+  tags: z.array(z.object({ key: z.string(), value: z.string() })).default([]),
 });
 export type VaultCandidate = z.infer<typeof vaultCandidateSchema>;
+/** `GET /api/vaults/candidates?type=`: candidates for a vault not made yet. */
+export const newVaultCandidatesQuerySchema = z.object({ type: z.enum(VAULT_OBJECT_TYPES) });
 export const vaultCandidatesResponseSchema = z.object({
   candidates: z.array(vaultCandidateSchema),
 });

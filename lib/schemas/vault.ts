@@ -135,6 +135,8 @@ export const vaultListResponseSchema = z.object({
   count: z.number(),
   page: z.number(),
   size: z.number(),
+  /** All the project's vaults together (the cloud's summary); absent when it could not be read. */
+  total: z.object({ capacityGb: z.number(), usedMb: z.number() }).optional(),
 });
 export type VaultListResponse = z.infer<typeof vaultListResponseSchema>;
 export const vaultResponseSchema = z.object({ vault: vaultViewSchema });

@@ -21,6 +21,13 @@ const param =
   ({ params }: { params: Fields }) =>
     str(params[name]);
 
+/** The resources a vault gained: added ones, and moved ones marked so. */
+const addedAndMoved = (body: Fields): string =>
+  [
+    ...(Array.isArray(body.add) ? body.add.map(str) : []),
+    ...(Array.isArray(body.move) ? body.move.map((m) => `${str((m as Fields)?.id)} (moved)`) : []),
+  ].join(" ");
+
 export const CHANGE_RULES: readonly ChangeRule[] = [
   {
     method: "POST",
@@ -53,6 +60,14 @@ export const CHANGE_RULES: readonly ChangeRule[] = [
     detail: (body) => str(body.name),
   },
   {
+    method: "POST",
+    path: "/vaults",
+    action: "vault.create",
+    // The cloud gives the id only in its answer: the name the user chose names the vault.
+    target: ({ body }) => str(body.name),
+    detail: addedAndMoved,
+  },
+  {
     method: "PATCH",
     path: "/vaults/:id",
     action: "vault.update",
@@ -74,13 +89,7 @@ export const CHANGE_RULES: readonly ChangeRule[] = [
     path: "/vaults/:id/add-resources",
     action: "vault.add-resources",
     target: param("id"),
-    detail: (body) =>
-      [
-        ...(Array.isArray(body.add) ? body.add.map(str) : []),
-        ...(Array.isArray(body.move)
-          ? body.move.map((m) => `${str((m as Fields)?.id)} (moved)`)
-          : []),
-      ].join(" "),
+    detail: addedAndMoved,
   },
   {
     method: "POST",

@@ -1,13 +1,24 @@
 // GET /api/vaults?name&status&type&page&size: one page of the project's CBR vaults, filtered and
-// paged by the cloud (limit/offset), as rows with capacity, policy, resources and locking.
+// paged by the cloud (limit/offset), as rows with capacity, policy, resources and locking, and the
+// project's total capacity and use from the cloud's summary.
+// POST /api/vaults: a new backup vault with its resources, policy, tags and auto-bind. Never retried.
 import { type VaultListResponse, vaultCloudQuery, vaultListQuerySchema } from "@/lib/schemas/vault";
-import { listVaultViews } from "@/lib/server/vaults/vault-service";
+import { createVaultBodySchema } from "@/lib/schemas/vault-admin";
+import { createVaultWithResources } from "@/lib/server/vaults/vault-create";
+import { listVaultViews, projectVaultTotal } from "@/lib/server/vaults/vault-service";
 import { withRoute } from "@/lib/server/with-route";
 
 export const GET = withRoute(
   { query: vaultListQuerySchema },
   async ({ cloud, query }): Promise<VaultListResponse> => {
-    const { vaults, count } = await listVaultViews(cloud, vaultCloudQuery(query));
-    return { vaults, count, page: query.page, size: query.size };
+    const [{ vaults, count }, total] = await Promise.all([
+      listVaultViews(cloud, vaultCloudQuery(query)),
+      projectVaultTotal(cloud),
+    ]);
+    return { vaults, count, page: query.page, size: query.size, ...(total ? { total } : {}) };
   },
+);
+
+export const POST = withRoute({ body: createVaultBodySchema }, async ({ cloud, body, locale }) =>
+  createVaultWithResources(cloud, locale, body),
 );

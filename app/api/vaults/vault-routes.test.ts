@@ -56,6 +56,14 @@ describe("vault routes against the simulator", () => {
     expect(prod?.resources.length).toBe(5);
     expect(data.vaults.find((v) => v.name === "vault-dev-servers")?.locked).toBe(true);
     expect(data.vaults.find((v) => v.name === "vault-empty")?.resources).toEqual([]);
+    // The project's total is the cloud's summary: every vault, whatever the page or filter shows.
+    const sum = (pick: (v: (typeof data.vaults)[number]) => number | undefined) =>
+      data.vaults.reduce((total, v) => total + (pick(v) ?? 0), 0);
+    expect(data.total).toEqual({
+      capacityGb: sum((v) => v.capacityGb),
+      usedMb: sum((v) => v.usedMb),
+    });
+    expect((await vaults("?type=disk")).total).toEqual(data.total);
   });
 
   it("filters and pages through the cloud", async () => {

@@ -9,7 +9,7 @@ import {
   listPolicies,
   type Policy,
 } from "@/lib/cloud/csbs";
-import { listServers, type Server } from "@/lib/cloud/ecs";
+import { listAllServers, type Server } from "@/lib/cloud/ecs";
 import { parseCbrPatterns, parseCsbsPattern, runsBetween } from "@/lib/schedule";
 import {
   type BackupRow,
@@ -28,19 +28,6 @@ export const COVERAGE_DAYS = 7;
 export const CHART_DAYS = 14;
 const RUNNING_SHOWN = 10;
 const FAILURES_SHOWN = 10;
-const MAX_SERVER_PAGES = 20;
-
-async function allServers(cloud: CloudContext): Promise<Server[]> {
-  const all: Server[] = [];
-  let marker: string | undefined;
-  for (let page = 0; page < MAX_SERVER_PAGES; page++) {
-    const result = await listServers(cloud, { limit: 100, ...(marker ? { marker } : {}) });
-    all.push(...result.items);
-    marker = result.nextMarker;
-    if (!marker) break;
-  }
-  return all;
-}
 
 /** The tiles' states, as CBR can count them: its status filter repeats, so one call per tile. */
 const CBR_TILE_STATUSES: readonly (readonly string[])[] = [
@@ -157,7 +144,7 @@ export async function buildOverview(
       ),
       listPolicies(cloud, { limit: 1000 }),
       getQuotas(cloud).catch(() => []),
-      allServers(cloud),
+      listAllServers(cloud),
       countCheckpointItems(cloud, { status: "error", start_time: csbsTime(since24h) }),
       listCheckpointItems(cloud, {
         status: "error",

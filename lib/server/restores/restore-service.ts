@@ -8,7 +8,7 @@ import {
 } from "@/lib/cloud/cbr";
 import type { CloudContext } from "@/lib/cloud/context";
 import { restore as csbsRestore, getCheckpointItem } from "@/lib/cloud/csbs";
-import { getServer, listServers, listServerVolumeAttachments, type Server } from "@/lib/cloud/ecs";
+import { getServer, listServerVolumeAttachments } from "@/lib/cloud/ecs";
 import { CloudError } from "@/lib/cloud/errors";
 import { getVolume } from "@/lib/cloud/evs";
 import { cloudErrorMessage } from "@/lib/i18n/cloud-errors";
@@ -28,8 +28,6 @@ import type { IdempotencyStore, RestoreRecord } from "@/lib/server/idempotency";
 import { cbrBackupView, csbsBackupView, targetVolumeView } from "./restore-views";
 import { restoreWords } from "./restore-words";
 
-const MAX_SERVER_PAGES = 20;
-
 export async function loadBackup(
   cloud: CloudContext,
   service: RestoreService,
@@ -39,18 +37,6 @@ export async function loadBackup(
   return service === "cbr"
     ? cbrBackupView(await getBackup(cloud, backupId), locale)
     : csbsBackupView(await getCheckpointItem(cloud, backupId), locale);
-}
-
-export async function allServers(cloud: CloudContext): Promise<Server[]> {
-  const servers: Server[] = [];
-  let marker: string | undefined;
-  for (let page = 0; page < MAX_SERVER_PAGES; page++) {
-    const result = await listServers(cloud, { limit: 100, ...(marker ? { marker } : {}) });
-    servers.push(...result.items);
-    marker = result.nextMarker;
-    if (!marker) break;
-  }
-  return servers;
 }
 
 /** The server with its attached volumes (devices from Nova, sizes and flags from Cinder). */

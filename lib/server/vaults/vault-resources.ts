@@ -8,9 +8,10 @@ import {
   type Protectable,
 } from "@/lib/cloud/cbr";
 import type { CloudContext } from "@/lib/cloud/context";
+import { listAllServers } from "@/lib/cloud/ecs";
 import type { Locale } from "@/lib/i18n/locales";
 import type { AddResourcesResult, VaultCandidate } from "@/lib/schemas/vault-admin";
-import { RESOURCE_TYPE_OF } from "@/lib/vaults/rules";
+import { RESOURCE_TYPE_OF, type Tag, type VaultObjectType } from "@/lib/vaults/rules";
 import { RouteError, refusalsAtField } from "../errors";
 
 const PAGE = 50;
@@ -31,25 +32,35 @@ function objectTypeOf(vault: { billing?: { object_type?: string | undefined } | 
 }
 
 /**
- * What could go into the vault, each with its state: in this vault, free, held by another vault
- * (with the backups a move keeps), or refused with the cloud's reason (an error state, a shared
- * disk…). The cloud's protectables answer decides; the console adds the backup counts.
+ * A server's tags as auto-bind rules see them. ECS keeps a server's tags in its metadata on the
+ * simulator (as Nova metadata); the cloud's tag API would be the source on a real one.
  */
-export async function vaultCandidates(
+function serverTags(metadata: Record<string, string> | undefined): Tag[] {
+  return Object.entries(metadata ?? {}).map(([key, value]) => ({ key, value }));
+}
+
+/**
+ * What could go into a vault of `objectType`, each with its state: in the vault (`here`), free,
+ * held by another vault (with the backups a move keeps), or refused with the cloud's reason (an
+ * error state, a shared disk…). The cloud's protectables answer decides; the console adds the
+ * backup counts and, for servers, their tags.
+ */
+async function candidatesFor(
   cloud: CloudContext,
-  vaultId: string,
+  objectType: VaultObjectType,
+  here: ReadonlySet<string>,
 ): Promise<VaultCandidate[]> {
-  const vault = await getVault(cloud, vaultId);
-  const [instances, vaults] = await Promise.all([
-    allProtectables(cloud, objectTypeOf(vault)),
+  const [instances, vaults, servers] = await Promise.all([
+    allProtectables(cloud, objectType),
     listVaults(cloud, { limit: 1000 }),
+    objectType === "server" ? listAllServers(cloud) : Promise.resolve([]),
   ]);
   const backupsIn = new Map(
     vaults.items.flatMap((v) => v.resources.map((r) => [`${v.id}/${r.id}`, r.backup_count ?? 0])),
   );
   const names = new Map(vaults.items.map((v) => [v.id, v.name ?? v.id]));
   const locked = new Set(vaults.items.filter((v) => v.locked).map((v) => v.id));
-  const here = new Set(vault.resources.map((r) => r.id));
+  const tagsOf = new Map(servers.map((s) => [s.id, serverTags(s.metadata)]));
   return instances.map((p): VaultCandidate => {
     const base = {
       id: p.id,
@@ -61,6 +72,7 @@ export async function vaultCandidates(
         name: d.name || d.id,
         ...(d.size !== undefined ? { sizeGb: d.size } : {}),
       })),
+      tags: tagsOf.get(p.id) ?? [],
     };
     if (here.has(p.id)) return { ...base, state: "here" };
     const holder = p.protectable?.vault;
@@ -93,10 +105,51 @@ export async function vaultCandidates(
   });
 }
 
+/** What could go into this vault (see candidatesFor). */
+export async function vaultCandidates(
+  cloud: CloudContext,
+  vaultId: string,
+): Promise<VaultCandidate[]> {
+  const vault = await getVault(cloud, vaultId);
+  return candidatesFor(cloud, objectTypeOf(vault), new Set(vault.resources.map((r) => r.id)));
+}
+
+/** What could go into a new vault of this type (see candidatesFor). */
+export function newVaultCandidates(
+  cloud: CloudContext,
+  objectType: VaultObjectType,
+): Promise<VaultCandidate[]> {
+  return candidatesFor(cloud, objectType, new Set());
+}
+
 /**
- * New resources with one AddResources; resources the user chose to move with one
- * MigrateResources per vault they come from (their backups move with them). Nothing is retried;
- * the first refusal stops there and is shown at its part of the form, in the catalog's words.
+ * Moves resources into the vault with one MigrateResources per vault they come from (their
+ * backups move with them). Nothing is retried; the first refusal stops there, at the `move` field,
+ * with what had moved before it already in `moved`.
+ */
+export async function moveResources(
+  cloud: CloudContext,
+  locale: Locale,
+  vaultId: string,
+  move: readonly { id: string; fromVaultId: string }[],
+  moved: string[] = [],
+): Promise<string[]> {
+  const bySource = new Map<string, string[]>();
+  for (const m of move) bySource.set(m.fromVaultId, [...(bySource.get(m.fromVaultId) ?? []), m.id]);
+  for (const [source, ids] of bySource) {
+    await refusalsAtField(
+      locale,
+      () => "move",
+      () => migrateVaultResources(cloud, source, vaultId, ids),
+    );
+    moved.push(...ids);
+  }
+  return moved;
+}
+
+/**
+ * New resources with one AddResources, then the moves (moveResources). Nothing is retried; the
+ * first refusal stops there and is shown at its part of the form, in the catalog's words.
  */
 export async function addResources(
   cloud: CloudContext,
@@ -125,17 +178,6 @@ export async function addResources(
             ),
         )
       : [];
-  const moved: string[] = [];
-  const bySource = new Map<string, string[]>();
-  for (const m of input.move)
-    bySource.set(m.fromVaultId, [...(bySource.get(m.fromVaultId) ?? []), m.id]);
-  for (const [source, ids] of bySource) {
-    await refusalsAtField(
-      locale,
-      () => "move",
-      () => migrateVaultResources(cloud, source, vaultId, ids),
-    );
-    moved.push(...ids);
-  }
+  const moved = await moveResources(cloud, locale, vaultId, input.move);
   return { added, moved };
 }

@@ -3,11 +3,13 @@ import { z } from "zod";
 import {
   type CbrBackup,
   type CbrCheckpoint,
+  getVaultSummary,
   listCbrPolicies,
   listOperationLogs,
   type Vault,
 } from "@/lib/cloud/cbr";
 import type { CloudContext } from "@/lib/cloud/context";
+import { CloudError } from "@/lib/cloud/errors";
 import { vaultSchema } from "@/lib/cloud/schemas/cbr";
 import { pickQuery, serviceCall } from "@/lib/cloud/service";
 import { param } from "@/lib/cloud/url";
@@ -55,6 +57,22 @@ export async function listVaultViews(
     vaults: data.vaults.map((v) => toVaultView(v, policies)),
     count: data.count ?? query.offset + data.vaults.length,
   };
+}
+
+/**
+ * The project's vaults together, from the cloud's summary. A figure beside the list, not the list:
+ * when the summary cannot be read the list is still shown, without it.
+ */
+export async function projectVaultTotal(
+  cloud: CloudContext,
+): Promise<{ capacityGb: number; usedMb: number } | undefined> {
+  try {
+    const summary = await getVaultSummary(cloud);
+    return { capacityGb: summary.sizeGb, usedMb: summary.usedMb };
+  } catch (error) {
+    if (error instanceof CloudError && error.status === 401) throw error;
+    return undefined;
+  }
 }
 
 export async function getVaultView(cloud: CloudContext, vaultId: string): Promise<VaultView> {

@@ -1,9 +1,10 @@
 // GET /api/restores/backups/{backupId}?service=csbs|cbr: what the restore wizard starts from: the
 // backup (disks, restore mode, why it cannot be restored) and every server with its eligibility.
 
+import { listAllServers } from "@/lib/cloud/ecs";
 import type { RestoreContextResponse } from "@/lib/schemas/restore";
 import { backupIdParamsSchema, restoreQuerySchema } from "@/lib/schemas/restore";
-import { allServers, loadBackup } from "@/lib/server/restores/restore-service";
+import { loadBackup } from "@/lib/server/restores/restore-service";
 import { candidateView, isBareMetal } from "@/lib/server/restores/restore-views";
 import { restoreWords } from "@/lib/server/restores/restore-words";
 import { withRoute } from "@/lib/server/with-route";
@@ -13,7 +14,7 @@ export const GET = withRoute(
   async ({ cloud, params, query, locale }): Promise<RestoreContextResponse> => {
     const [backup, servers] = await Promise.all([
       loadBackup(cloud, query.service, params.backupId, locale),
-      allServers(cloud),
+      listAllServers(cloud),
     ]);
     // The backup says bare metal by its resource type; the source server's flavour says it too.
     const source = servers.find((s) => s.id === backup.serverId);

@@ -1,0 +1,121 @@
+// The words of creating a vault (/vaults/new, components/vaults/create-vault-form.tsx), in both
+// languages; messages.ts merges them into the catalogs. `zh` must have exactly `en`'s keys.
+
+const en = {
+  "vaultCreate.open": "Create vault",
+  "vaultCreate.title": "Create a vault",
+  "vaultCreate.back": "Vaults",
+  "vaultCreate.readOnly": "Your role can look at vaults but not create them.",
+  "vaultCreate.section.general": "Vault",
+  "vaultCreate.generalHint":
+    "A backup vault, billed by use. Replication vaults (for copies in another region) are not offered here yet.",
+  "vaultCreate.description": "Description (optional)",
+  "vaultCreate.type": "Protects",
+  "vaultCreate.type.server": "Servers (all their disks, or some)",
+  "vaultCreate.type.disk": "Disks",
+  "vaultCreate.consistency": "Consistency",
+  "vaultCreate.consistency.crash_consistent": "Crash-consistent: the disks as they are",
+  "vaultCreate.consistency.app_consistent":
+    "Application-consistent: applications are frozen first (needs the agent on the server)",
+  "vaultCreate.consistency.diskOnly": "Disks have no applications: crash-consistent only.",
+  "vaultCreate.section.resources": "What it protects",
+  "vaultCreate.resourcesHint":
+    "Choose from what the cloud says can be protected. One held by another vault is moved here with its backups, never taken silently.",
+  "vaultCreate.resourcesList": "Servers and disks that can go into the vault",
+  "vaultCreate.none": "Nothing of this type can be protected in this project.",
+  "vaultCreate.chosen":
+    "{count, plural, =0 {Nothing chosen} one {# chosen} other {# chosen}}: disks of {size} GB in all.",
+  "vaultCreate.section.capacity": "Capacity",
+  "vaultCreate.sizeHint":
+    "10 to 10,485,760 GB. Give at least the size of the disks it protects ({size} GB chosen); it can grow later, never shrink.",
+  "vaultCreate.sizeSmall":
+    "Below the {size} GB of the chosen disks: full backups may not fit unless auto-expand is on.",
+  "vaultCreate.section.policy": "Backup policy",
+  "vaultCreate.policyHint":
+    "The policy backs up everything in the vault on its schedule. Without one, the vault is backed up only when you ask.",
+  "vaultCreate.policy": "Policy",
+  "vaultCreate.policy.none": "None: back up on demand only",
+  "vaultCreate.policy.disabled": "{name} (disabled)",
+  "vaultCreate.policy.new": "New policy (opens in a new tab)",
+  "vaultCreate.policy.loadFailed": "The policies could not be read: {message}",
+  "vaultCreate.section.tags": "Tags",
+  "vaultCreate.tagsHint": "Up to 20 key and value pairs, for billing and search.",
+  "vaultCreate.tagKey": "Key",
+  "vaultCreate.tagValue": "Value",
+  "vaultCreate.addTag": "Add a tag",
+  "vaultCreate.removeTag": "Remove tag {index}",
+  "vaultCreate.section.autoBind": "Auto-bind",
+  "vaultCreate.autoBind": "Bind new servers that carry these tags automatically",
+  "vaultCreate.autoBindHint":
+    "The cloud adds every unprotected server with any of the tags below (1 to 5) to this vault, now and later.",
+  "vaultCreate.autoBindServersOnly": "Auto-bind is for server vaults.",
+  "vaultCreate.bindRule": "Rule tag {index}",
+  "vaultCreate.addRule": "Add a rule tag",
+  "vaultCreate.removeRule": "Remove rule tag {index}",
+  "vaultCreate.preview":
+    "{count, plural, =0 {No unprotected server matches these tags now.} one {Matches # unprotected server now: {names}.} other {Matches # unprotected servers now: {names}.}}",
+  "vaultCreate.submit": "Create vault",
+  "vaultCreate.submitting": "Creating…",
+  "vaultCreate.cancel": "Cancel",
+  "vaultCreate.created": "Vault {name} created.",
+  "vaultCreate.moveFailed": "Vault {name} was created, but the move did not happen: {message}",
+  "vaultCreate.failed": "The vault was not created: {message}",
+};
+
+const zh: Record<keyof typeof en, string> = {
+  "vaultCreate.open": "创建存储库",
+  "vaultCreate.title": "创建存储库",
+  "vaultCreate.back": "存储库",
+  "vaultCreate.readOnly": "您的角色可以查看存储库，但不能创建存储库。",
+  "vaultCreate.section.general": "存储库",
+  "vaultCreate.generalHint": "按需计费的备份存储库。此处暂不提供复制存储库（用于其他区域的副本）。",
+  "vaultCreate.description": "描述（可选）",
+  "vaultCreate.type": "保护对象",
+  "vaultCreate.type.server": "云服务器（全部或部分磁盘）",
+  "vaultCreate.type.disk": "云硬盘",
+  "vaultCreate.consistency": "一致性",
+  "vaultCreate.consistency.crash_consistent": "崩溃一致性：按磁盘当前状态备份",
+  "vaultCreate.consistency.app_consistent": "应用一致性：先冻结应用（服务器上需安装代理）",
+  "vaultCreate.consistency.diskOnly": "云硬盘没有应用：只能使用崩溃一致性。",
+  "vaultCreate.section.resources": "保护内容",
+  "vaultCreate.resourcesHint":
+    "从云上可保护的资源中选择。已在其他存储库中的资源会连同备份迁移到这里，绝不会被悄悄占用。",
+  "vaultCreate.resourcesList": "可以放入存储库的云服务器和云硬盘",
+  "vaultCreate.none": "此项目中没有可保护的此类资源。",
+  "vaultCreate.chosen": "{count, plural, =0 {未选择} other {已选择 # 个}}：磁盘共 {size} GB。",
+  "vaultCreate.section.capacity": "容量",
+  "vaultCreate.sizeHint":
+    "10 到 10,485,760 GB。至少应为所保护磁盘的大小（已选 {size} GB）；以后可以扩容，不能缩小。",
+  "vaultCreate.sizeSmall": "低于所选磁盘的 {size} GB：除非开启自动扩容，否则全量备份可能放不下。",
+  "vaultCreate.section.policy": "备份策略",
+  "vaultCreate.policyHint": "策略按计划备份存储库中的所有资源。没有策略时，只在您手动执行时备份。",
+  "vaultCreate.policy": "策略",
+  "vaultCreate.policy.none": "无：仅手动备份",
+  "vaultCreate.policy.disabled": "{name}（已停用）",
+  "vaultCreate.policy.new": "新建策略（在新标签页中打开）",
+  "vaultCreate.policy.loadFailed": "无法读取策略：{message}",
+  "vaultCreate.section.tags": "标签",
+  "vaultCreate.tagsHint": "最多 20 个键值对，用于计费和搜索。",
+  "vaultCreate.tagKey": "键",
+  "vaultCreate.tagValue": "值",
+  "vaultCreate.addTag": "添加标签",
+  "vaultCreate.removeTag": "删除标签 {index}",
+  "vaultCreate.section.autoBind": "自动绑定",
+  "vaultCreate.autoBind": "自动绑定带有这些标签的新服务器",
+  "vaultCreate.autoBindHint":
+    "云会把带有下列任一标签（1 到 5 个）的所有未受保护服务器加入此存储库，现在和以后都会。",
+  "vaultCreate.autoBindServersOnly": "自动绑定仅适用于服务器存储库。",
+  "vaultCreate.bindRule": "规则标签 {index}",
+  "vaultCreate.addRule": "添加规则标签",
+  "vaultCreate.removeRule": "删除规则标签 {index}",
+  "vaultCreate.preview":
+    "{count, plural, =0 {目前没有未受保护的服务器匹配这些标签。} other {目前匹配 # 台未受保护的服务器：{names}。}}",
+  "vaultCreate.submit": "创建存储库",
+  "vaultCreate.submitting": "正在创建…",
+  "vaultCreate.cancel": "取消",
+  "vaultCreate.created": "存储库 {name} 已创建。",
+  "vaultCreate.moveFailed": "存储库 {name} 已创建，但迁移未完成：{message}",
+  "vaultCreate.failed": "存储库未创建：{message}",
+};
+
+export const vaultCreateWords = { en, zh };
