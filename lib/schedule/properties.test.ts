@@ -5,41 +5,7 @@ import { gridToRules, normalizeRules, rulesToGrid, sameSchedule } from "./grid";
 import { parseCbrPatterns, parseCsbsPattern } from "./parse";
 import { nextRuns, runsBetween } from "./runs";
 import { serializeCbrPatterns, serializeCsbsPattern, serializeRule } from "./serialize";
-import { type ScheduleRule, WEEKDAYS } from "./types";
-
-const sortedSet = <T>(arb: fc.Arbitrary<T>, compare: (a: T, b: T) => number, max: number) =>
-  fc.uniqueArray(arb, { minLength: 1, maxLength: max }).map((values) => [...values].sort(compare));
-
-const weeklyRule: fc.Arbitrary<ScheduleRule> = fc.record({
-  freq: fc.constant("WEEKLY" as const),
-  interval: fc.constant(1),
-  byDay: sortedSet(
-    fc.constantFrom(...WEEKDAYS),
-    (a, b) => WEEKDAYS.indexOf(a) - WEEKDAYS.indexOf(b),
-    7,
-  ),
-  byHour: sortedSet(fc.integer({ min: 0, max: 23 }), (a, b) => a - b, 24),
-  byMinute: sortedSet(fc.integer({ min: 0, max: 59 }), (a, b) => a - b, 3),
-});
-const dailyRule: fc.Arbitrary<ScheduleRule> = fc.record({
-  freq: fc.constant("DAILY" as const),
-  // Intervals with small common multiples keep the cycle (and the suite) short; parse tests cover 1–30.
-  interval: fc.constantFrom(1, 1, 2, 3, 5, 7, 14, 30),
-  byDay: fc.constant([]),
-  byHour: sortedSet(fc.integer({ min: 0, max: 23 }), (a, b) => a - b, 24),
-  byMinute: sortedSet(fc.integer({ min: 0, max: 59 }), (a, b) => a - b, 3),
-});
-const schedule = fc.array(fc.oneof(weeklyRule, dailyRule), { minLength: 1, maxLength: 4 });
-const weeklySchedule = fc.array(
-  fc.oneof(
-    weeklyRule,
-    dailyRule.map((r) => ({ ...r, interval: 1 })),
-  ),
-  {
-    minLength: 1,
-    maxLength: 4,
-  },
-);
+import { schedule, weeklySchedule } from "./testing/arbitraries";
 
 describe("properties", () => {
   it("parse(serialize(s)) equals s for the CSBS form", () => {
