@@ -85,7 +85,7 @@ test.describe("[VAULT-ADMIN] managing CBR vaults", () => {
       chosen.push((await row.getAttribute("data-candidate")) ?? "");
       await row.getByRole("checkbox").check();
     }
-    await expect(create.getByTestId("create-vault-chosen")).toContainText("2 chosen");
+    await expect(create.getByTestId("create-vault-chosen")).toContainText("Chosen: 2,");
     const suggested = Number(await create.getByLabel("Capacity (GB)").inputValue());
     expect(suggested).toBeGreaterThan(10);
     await create.getByLabel("Capacity (GB)").fill("100000");

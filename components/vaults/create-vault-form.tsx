@@ -118,6 +118,20 @@ const DEFAULTS: Values = {
   bindRules: [],
 };
 
+const STATE_ORDER: Record<VaultCandidate["state"], number> = {
+  free: 0,
+  elsewhere: 1,
+  here: 2,
+  refused: 3,
+};
+
+/** Free ones first, then the ones a move would bring, then what the cloud refuses; by name. */
+function byUsefulness(candidates: readonly VaultCandidate[]): VaultCandidate[] {
+  return [...candidates].sort(
+    (a, b) => STATE_ORDER[a.state] - STATE_ORDER[b.state] || a.name.localeCompare(b.name),
+  );
+}
+
 function candidateSize(c: VaultCandidate): number {
   return c.sizeGb ?? c.disks.reduce((sum, d) => sum + (d.sizeGb ?? 0), 0);
 }
@@ -220,7 +234,7 @@ export function CreateVaultForm() {
           </CardTitle>
           <CardDescription>{t("vaultCreate.generalHint")}</CardDescription>
         </CardHeader>
-        <CardContent className="grid gap-5 md:grid-cols-2">
+        <CardContent className="grid items-start gap-5 md:grid-cols-2">
           <Field
             label={t("vaultAdmin.name")}
             description={t("vaultAdmin.nameHint")}
@@ -284,7 +298,7 @@ export function CreateVaultForm() {
               className="grid max-h-[28rem] gap-1 overflow-y-auto rounded-md border p-1"
               aria-label={t("vaultCreate.resourcesList")}
             >
-              {candidates.data.map((c) => (
+              {byUsefulness(candidates.data).map((c) => (
                 <CandidateRow
                   key={c.id}
                   candidate={c}
@@ -295,7 +309,7 @@ export function CreateVaultForm() {
             </ul>
           )}
           <p className="text-sm" data-testid="create-vault-chosen" aria-live="polite">
-            {t("vaultCreate.chosen", { count: picked.length, size: n(chosenSize) })}
+            {t("vaultCreate.chosen", { count: n(picked.length), size: n(chosenSize) })}
             {picked.some((c) => c.state === "elsewhere")
               ? ` ${t("vaultAdmin.moveSummary", {
                   count: n(picked.filter((c) => c.state === "elsewhere").length),
@@ -479,6 +493,8 @@ function AutoBindCard({
   candidates: readonly VaultCandidate[];
 }) {
   const t = useT();
+  const locale = useLocale();
+  const n = (value: number) => formatNumber(locale, value);
   const on = form.watch("autoBind");
   const rules = form.watch("bindRules");
   const named = rules.filter((r) => r.key.trim() !== "");
@@ -528,11 +544,13 @@ function AutoBindCard({
             />
             {named.length > 0 ? (
               <p className="text-sm" data-testid="auto-bind-preview" aria-live="polite">
-                {t("vaultCreate.preview", {
-                  count: matches.length,
-                  names:
-                    matches.length > shown.length ? `${shown.join(", ")}, …` : shown.join(", "),
-                })}
+                {matches.length === 0
+                  ? t("vaultCreate.previewNone")
+                  : t("vaultCreate.preview", {
+                      count: n(matches.length),
+                      names:
+                        matches.length > shown.length ? `${shown.join(", ")}, …` : shown.join(", "),
+                    })}
               </p>
             ) : null}
           </>

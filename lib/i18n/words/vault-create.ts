@@ -23,8 +23,7 @@ const en = {
     "Choose from what the cloud says can be protected. One held by another vault is moved here with its backups, never taken silently.",
   "vaultCreate.resourcesList": "Servers and disks that can go into the vault",
   "vaultCreate.none": "Nothing of this type can be protected in this project.",
-  "vaultCreate.chosen":
-    "{count, plural, =0 {Nothing chosen} one {# chosen} other {# chosen}}: disks of {size} GB in all.",
+  "vaultCreate.chosen": "Chosen: {count}, with disks of {size} GB in all.",
   "vaultCreate.section.capacity": "Capacity",
   "vaultCreate.sizeHint":
     "10 to 10,485,760 GB. Give at least the size of the disks it protects ({size} GB chosen); it can grow later, never shrink.",
@@ -52,8 +51,8 @@ const en = {
   "vaultCreate.bindRule": "Rule tag {index}",
   "vaultCreate.addRule": "Add a rule tag",
   "vaultCreate.removeRule": "Remove rule tag {index}",
-  "vaultCreate.preview":
-    "{count, plural, =0 {No unprotected server matches these tags now.} one {Matches # unprotected server now: {names}.} other {Matches # unprotected servers now: {names}.}}",
+  "vaultCreate.preview": "Unprotected servers these tags match now ({count}): {names}.",
+  "vaultCreate.previewNone": "No unprotected server carries these tags now.",
   "vaultCreate.submit": "Create vault",
   "vaultCreate.submitting": "Creating…",
   "vaultCreate.cancel": "Cancel",
@@ -82,7 +81,7 @@ const zh: Record<keyof typeof en, string> = {
     "从云上可保护的资源中选择。已在其他存储库中的资源会连同备份迁移到这里，绝不会被悄悄占用。",
   "vaultCreate.resourcesList": "可以放入存储库的云服务器和云硬盘",
   "vaultCreate.none": "此项目中没有可保护的此类资源。",
-  "vaultCreate.chosen": "{count, plural, =0 {未选择} other {已选择 # 个}}：磁盘共 {size} GB。",
+  "vaultCreate.chosen": "已选择：{count} 个，磁盘共 {size} GB。",
   "vaultCreate.section.capacity": "容量",
   "vaultCreate.sizeHint":
     "10 到 10,485,760 GB。至少应为所保护磁盘的大小（已选 {size} GB）；以后可以扩容，不能缩小。",
@@ -108,8 +107,8 @@ const zh: Record<keyof typeof en, string> = {
   "vaultCreate.bindRule": "规则标签 {index}",
   "vaultCreate.addRule": "添加规则标签",
   "vaultCreate.removeRule": "删除规则标签 {index}",
-  "vaultCreate.preview":
-    "{count, plural, =0 {目前没有未受保护的服务器匹配这些标签。} other {目前匹配 # 台未受保护的服务器：{names}。}}",
+  "vaultCreate.preview": "目前匹配这些标签的未受保护服务器（{count} 台）：{names}。",
+  "vaultCreate.previewNone": "目前没有未受保护的服务器带有这些标签。",
   "vaultCreate.submit": "创建存储库",
   "vaultCreate.submitting": "正在创建…",
   "vaultCreate.cancel": "取消",
