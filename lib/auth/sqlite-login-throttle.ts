@@ -1,6 +1,5 @@
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
+import { openPrivateDatabase } from "@/lib/server/sqlite-file";
 import {
   BUCKETS,
   type Bucket,
@@ -28,8 +27,7 @@ export function sqliteLoginThrottle(
 
   function open(): Database.Database {
     if (db) return db;
-    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-    const created = new Database(path);
+    const created = openPrivateDatabase(path);
     created.pragma("journal_mode = WAL");
     created.pragma("busy_timeout = 2000");
     created.exec(`CREATE TABLE IF NOT EXISTS login_buckets (

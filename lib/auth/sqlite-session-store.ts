@@ -1,7 +1,6 @@
 import "server-only";
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
+import { openPrivateDatabase } from "@/lib/server/sqlite-file";
 import type { SessionData, SessionStore } from "./session-store";
 import { openRecord, sealRecord, type TokenCipher } from "./token-crypto";
 
@@ -26,8 +25,7 @@ export function sqliteSessionStore(options: { path: string; cipher: TokenCipher 
 
   function open(): Database.Database {
     if (db) return db;
-    if (options.path !== ":memory:") mkdirSync(dirname(options.path), { recursive: true });
-    const created = new Database(options.path);
+    const created = openPrivateDatabase(options.path);
     created.pragma("journal_mode = WAL");
     created.pragma("busy_timeout = 2000");
     created.exec(`CREATE TABLE IF NOT EXISTS sessions (

@@ -1,14 +1,13 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import {
   ACTIVITY_ACTIONS,
   ACTIVITY_RESULTS,
   type ActivityAction,
   type ActivityResult,
 } from "@/lib/schemas/activity";
+import { openPrivateDatabase } from "@/lib/server/sqlite-file";
 
 /** What was done (changes to the cloud, then the session events) and how it ended: one list,
  * shared with the /activity page's filters. */
@@ -117,8 +116,7 @@ export function sqliteAuditStore(options: { path: string } & UnverifiedLimits): 
 
   function open(): Database.Database {
     if (db) return db;
-    if (options.path !== ":memory:") mkdirSync(dirname(options.path), { recursive: true });
-    const created = new Database(options.path);
+    const created = openPrivateDatabase(options.path);
     created.pragma("journal_mode = WAL");
     created.pragma("busy_timeout = 2000");
     created.exec(`CREATE TABLE IF NOT EXISTS audit_events (

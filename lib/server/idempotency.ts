@@ -1,9 +1,8 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import { idempotencyStoreFor } from "@/lib/auth/redis-stores";
+import { openPrivateDatabase } from "@/lib/server/sqlite-file";
 
 /**
  * The restores the console has been asked for, by idempotency key (IETF draft
@@ -207,8 +206,7 @@ export function sqliteIdempotencyStore(path: string): IdempotencyStore {
   let db: Database.Database | undefined;
   function open(): Database.Database {
     if (db) return db;
-    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-    const created = new Database(path);
+    const created = openPrivateDatabase(path);
     created.pragma("journal_mode = WAL");
     created.pragma("busy_timeout = 2000");
     created.exec(`CREATE TABLE IF NOT EXISTS restore_requests (
