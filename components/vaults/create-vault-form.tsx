@@ -2,17 +2,11 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQuery } from "@tanstack/react-query";
-import { AlertCircleIcon, ExternalLinkIcon, Loader2Icon, PlusIcon, XIcon } from "lucide-react";
+import { AlertCircleIcon, ExternalLinkIcon, Loader2Icon } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
-import {
-  Controller,
-  type FieldArrayPath,
-  type UseFormReturn,
-  useFieldArray,
-  useForm,
-} from "react-hook-form";
+import { FormProvider, type UseFormReturn, useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
 import { NativeSelect } from "@/components/data-table/native-select";
@@ -28,23 +22,18 @@ import { newVaultCandidatesQuery, useCreateVault } from "@/lib/api/vaults";
 import { formatNumber } from "@/lib/i18n/format";
 import { useLocale, useT } from "@/lib/i18n/i18n-provider";
 import type { Translate } from "@/lib/i18n/translator";
-import { tagIssuePath, type VaultCandidate } from "@/lib/schemas/vault-admin";
+import type { VaultCandidate } from "@/lib/schemas/vault-admin";
 import {
-  BIND_RULE_TAGS_MAX,
   checkCreateSize,
-  checkTags,
   checkVaultDescription,
   checkVaultName,
-  matchesBindRules,
   VAULT_CONSISTENCY_LEVELS,
   VAULT_OBJECT_TYPES,
   VAULT_SIZE_MIN_GB,
-  VAULT_TAGS_MAX,
   type VaultRuleViolation,
 } from "@/lib/vaults/rules";
 import { CandidateRow } from "./candidate-row";
-
-const tag = z.object({ key: z.string(), value: z.string() });
+import { AutoBindFields, refineTagFields, TagRows, tagFieldsShape } from "./tag-fields";
 
 /** The form's values, checked with the vault rules of lib/vaults in the user's words. */
 function createVaultFormSchema(t: Translate) {
@@ -60,9 +49,7 @@ function createVaultFormSchema(t: Translate) {
       autoExpand: z.boolean(),
       policyId: z.string(),
       chosen: z.array(z.string()),
-      tags: z.array(tag),
-      autoBind: z.boolean(),
-      bindRules: z.array(tag),
+      ...tagFieldsShape,
     })
     .superRefine((value, ctx) => {
       const at = (path: (string | number)[], message: string) =>
@@ -76,16 +63,7 @@ function createVaultFormSchema(t: Translate) {
       if (value.objectType === "disk" && value.consistency === "app_consistent") {
         at(["consistency"], t("vaultCreate.consistency.diskOnly"));
       }
-      for (const list of ["tags", "bindRules"] as const) {
-        const problem = checkTags(
-          value[list],
-          list === "tags" ? VAULT_TAGS_MAX : BIND_RULE_TAGS_MAX,
-        );
-        if (problem) at(tagIssuePath(list, problem), rule(problem.violation));
-      }
-      if (value.autoBind && value.bindRules.length === 0) {
-        at(["bindRules"], t("vaultCreate.autoBindHint"));
-      }
+      refineTagFields(t, value, ctx);
     });
 }
 type Values = z.infer<ReturnType<typeof createVaultFormSchema>>;
@@ -220,184 +198,196 @@ export function CreateVaultForm() {
   };
 
   return (
-    <form
-      onSubmit={(event) => void onSubmit(event)}
-      noValidate
-      className="grid min-w-0 max-w-4xl gap-6 [&>*]:min-w-0"
-      aria-busy={mutation.isPending || undefined}
-      data-testid="create-vault-form"
-    >
-      <Card>
-        <CardHeader>
-          <CardTitle>
-            <h2 className="text-lg">{t("vaultCreate.section.general")}</h2>
-          </CardTitle>
-          <CardDescription>{t("vaultCreate.generalHint")}</CardDescription>
-        </CardHeader>
-        <CardContent className="grid items-start gap-5 md:grid-cols-2">
-          <Field
-            label={t("vaultAdmin.name")}
-            description={t("vaultAdmin.nameHint")}
-            error={errors.name?.message}
-          >
-            {(control) => <Input {...control} autoComplete="off" {...form.register("name")} />}
-          </Field>
-          <Field label={t("vaultCreate.description")} error={errors.description?.message}>
-            {(control) => (
-              <Input {...control} autoComplete="off" {...form.register("description")} />
-            )}
-          </Field>
-          <Choice
-            legend={t("vaultCreate.type")}
-            options={VAULT_OBJECT_TYPES.map((value) => ({
-              value,
-              label: t(`vaultCreate.type.${value}`),
-            }))}
-            {...form.register("objectType", {
-              onChange: () => {
-                form.setValue("chosen", []);
-                form.setValue("consistency", "crash_consistent");
-                form.setValue("autoBind", false);
-              },
-            })}
-          />
-          <Choice
-            legend={t("vaultCreate.consistency")}
-            options={VAULT_CONSISTENCY_LEVELS.map((value) => ({
-              value,
-              label: t(`vaultCreate.consistency.${value}`),
-              disabled: objectType === "disk" && value === "app_consistent",
-            }))}
-            error={errors.consistency?.message}
-            {...form.register("consistency")}
-          />
-        </CardContent>
-      </Card>
-
-      <Card>
-        <CardHeader>
-          <CardTitle>
-            <h2 className="text-lg">{t("vaultCreate.section.resources")}</h2>
-          </CardTitle>
-          <CardDescription>{t("vaultCreate.resourcesHint")}</CardDescription>
-        </CardHeader>
-        <CardContent className="grid gap-3">
-          {candidates.isPending ? (
-            <Skeleton className="h-40 w-full" />
-          ) : candidates.isError ? (
-            <Alert variant="destructive">
-              <AlertCircleIcon aria-hidden="true" />
-              <AlertDescription>
-                {errorMessage(candidates.error, t("backups.error.unknown"))}
-              </AlertDescription>
-            </Alert>
-          ) : candidates.data.length === 0 ? (
-            <p className="text-muted-foreground">{t("vaultCreate.none")}</p>
-          ) : (
-            <ul
-              className="grid max-h-[28rem] gap-1 overflow-y-auto rounded-md border p-1"
-              aria-label={t("vaultCreate.resourcesList")}
+    <FormProvider {...form}>
+      <form
+        onSubmit={(event) => void onSubmit(event)}
+        noValidate
+        className="grid min-w-0 max-w-4xl gap-6 [&>*]:min-w-0"
+        aria-busy={mutation.isPending || undefined}
+        data-testid="create-vault-form"
+      >
+        <Card>
+          <CardHeader>
+            <CardTitle>
+              <h2 className="text-lg">{t("vaultCreate.section.general")}</h2>
+            </CardTitle>
+            <CardDescription>{t("vaultCreate.generalHint")}</CardDescription>
+          </CardHeader>
+          <CardContent className="grid items-start gap-5 md:grid-cols-2">
+            <Field
+              label={t("vaultAdmin.name")}
+              description={t("vaultAdmin.nameHint")}
+              error={errors.name?.message}
             >
-              {byUsefulness(candidates.data).map((c) => (
-                <CandidateRow
-                  key={c.id}
-                  candidate={c}
-                  checked={chosen.includes(c.id)}
-                  onChange={(on) => toggle(c.id, on)}
-                />
-              ))}
-            </ul>
-          )}
-          <p className="text-sm" data-testid="create-vault-chosen" aria-live="polite">
-            {t("vaultCreate.chosen", { count: n(picked.length), size: n(chosenSize) })}
-            {picked.some((c) => c.state === "elsewhere")
-              ? ` ${t("vaultAdmin.moveSummary", {
-                  count: n(picked.filter((c) => c.state === "elsewhere").length),
-                  backups: n(picked.reduce((sum, c) => sum + (c.backups ?? 0), 0)),
-                })}`
-              : ""}
-          </p>
-          {errors.chosen?.message ? (
-            <p className="font-medium text-destructive text-sm">{errors.chosen.message}</p>
-          ) : null}
-        </CardContent>
-      </Card>
+              {(control) => <Input {...control} autoComplete="off" {...form.register("name")} />}
+            </Field>
+            <Field label={t("vaultCreate.description")} error={errors.description?.message}>
+              {(control) => (
+                <Input {...control} autoComplete="off" {...form.register("description")} />
+              )}
+            </Field>
+            <Choice
+              legend={t("vaultCreate.type")}
+              options={VAULT_OBJECT_TYPES.map((value) => ({
+                value,
+                label: t(`vaultCreate.type.${value}`),
+              }))}
+              {...form.register("objectType", {
+                onChange: () => {
+                  form.setValue("chosen", []);
+                  form.setValue("consistency", "crash_consistent");
+                  form.setValue("autoBind", false);
+                },
+              })}
+            />
+            <Choice
+              legend={t("vaultCreate.consistency")}
+              options={VAULT_CONSISTENCY_LEVELS.map((value) => ({
+                value,
+                label: t(`vaultCreate.consistency.${value}`),
+                disabled: objectType === "disk" && value === "app_consistent",
+              }))}
+              error={errors.consistency?.message}
+              {...form.register("consistency")}
+            />
+          </CardContent>
+        </Card>
 
-      <Card>
-        <CardHeader>
-          <CardTitle>
-            <h2 className="text-lg">{t("vaultCreate.section.capacity")}</h2>
-          </CardTitle>
-        </CardHeader>
-        <CardContent className="grid gap-4">
-          <Field
-            label={t("vaultAdmin.size")}
-            description={t("vaultCreate.sizeHint", { size: n(chosenSize) })}
-            error={errors.sizeGb?.message}
-          >
-            {(control) => (
-              <Input
-                {...control}
-                type="number"
-                inputMode="numeric"
-                min={VAULT_SIZE_MIN_GB}
-                className="w-48"
-                {...form.register("sizeGb", { setValueAs: numberOrUndefined })}
-              />
+        <Card>
+          <CardHeader>
+            <CardTitle>
+              <h2 className="text-lg">{t("vaultCreate.section.resources")}</h2>
+            </CardTitle>
+            <CardDescription>{t("vaultCreate.resourcesHint")}</CardDescription>
+          </CardHeader>
+          <CardContent className="grid gap-3">
+            {candidates.isPending ? (
+              <Skeleton className="h-40 w-full" />
+            ) : candidates.isError ? (
+              <Alert variant="destructive">
+                <AlertCircleIcon aria-hidden="true" />
+                <AlertDescription>
+                  {errorMessage(candidates.error, t("backups.error.unknown"))}
+                </AlertDescription>
+              </Alert>
+            ) : candidates.data.length === 0 ? (
+              <p className="text-muted-foreground">{t("vaultCreate.none")}</p>
+            ) : (
+              <ul
+                className="grid max-h-[28rem] gap-1 overflow-y-auto rounded-md border p-1"
+                aria-label={t("vaultCreate.resourcesList")}
+              >
+                {byUsefulness(candidates.data).map((c) => (
+                  <CandidateRow
+                    key={c.id}
+                    candidate={c}
+                    checked={chosen.includes(c.id)}
+                    onChange={(on) => toggle(c.id, on)}
+                  />
+                ))}
+              </ul>
             )}
-          </Field>
-          {form.watch("sizeGb") < chosenSize && !form.watch("autoExpand") ? (
-            <p className="text-sm text-warning" data-testid="create-vault-size-small">
-              {t("vaultCreate.sizeSmall", { size: n(chosenSize) })}
+            <p className="text-sm" data-testid="create-vault-chosen" aria-live="polite">
+              {t("vaultCreate.chosen", { count: n(picked.length), size: n(chosenSize) })}
+              {picked.some((c) => c.state === "elsewhere")
+                ? ` ${t("vaultAdmin.moveSummary", {
+                    count: n(picked.filter((c) => c.state === "elsewhere").length),
+                    backups: n(picked.reduce((sum, c) => sum + (c.backups ?? 0), 0)),
+                  })}`
+                : ""}
             </p>
-          ) : null}
-          <label className="flex min-h-11 items-center gap-3 text-sm">
-            <input type="checkbox" className="size-5" {...form.register("autoExpand")} />
-            {t("vaultAdmin.autoExpand")}
-          </label>
-        </CardContent>
-      </Card>
+            {errors.chosen?.message ? (
+              <p className="font-medium text-destructive text-sm">{errors.chosen.message}</p>
+            ) : null}
+          </CardContent>
+        </Card>
 
-      <PolicyCard form={form} />
+        <Card>
+          <CardHeader>
+            <CardTitle>
+              <h2 className="text-lg">{t("vaultCreate.section.capacity")}</h2>
+            </CardTitle>
+          </CardHeader>
+          <CardContent className="grid gap-4">
+            <Field
+              label={t("vaultAdmin.size")}
+              description={t("vaultCreate.sizeHint", { size: n(chosenSize) })}
+              error={errors.sizeGb?.message}
+            >
+              {(control) => (
+                <Input
+                  {...control}
+                  type="number"
+                  inputMode="numeric"
+                  min={VAULT_SIZE_MIN_GB}
+                  className="w-48"
+                  {...form.register("sizeGb", { setValueAs: numberOrUndefined })}
+                />
+              )}
+            </Field>
+            {form.watch("sizeGb") < chosenSize && !form.watch("autoExpand") ? (
+              <p className="text-sm text-warning" data-testid="create-vault-size-small">
+                {t("vaultCreate.sizeSmall", { size: n(chosenSize) })}
+              </p>
+            ) : null}
+            <label className="flex min-h-11 items-center gap-3 text-sm">
+              <input type="checkbox" className="size-5" {...form.register("autoExpand")} />
+              {t("vaultAdmin.autoExpand")}
+            </label>
+          </CardContent>
+        </Card>
 
-      <Card>
-        <CardHeader>
-          <CardTitle>
-            <h2 className="text-lg">{t("vaultCreate.section.tags")}</h2>
-          </CardTitle>
-          <CardDescription>{t("vaultCreate.tagsHint")}</CardDescription>
-        </CardHeader>
-        <CardContent>
-          <TagRows
-            form={form}
-            name="tags"
-            max={VAULT_TAGS_MAX}
-            addLabel={t("vaultCreate.addTag")}
-            removeLabel={(index) => t("vaultCreate.removeTag", { index })}
-          />
-        </CardContent>
-      </Card>
+        <PolicyCard form={form} />
 
-      {objectType === "server" ? (
-        <AutoBindCard form={form} candidates={candidates.data ?? []} />
-      ) : null}
+        <Card>
+          <CardHeader>
+            <CardTitle>
+              <h2 className="text-lg">{t("vaultCreate.section.tags")}</h2>
+            </CardTitle>
+            <CardDescription>{t("vaultCreate.tagsHint")}</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <TagRows
+              name="tags"
+              addLabel={t("vaultCreate.addTag")}
+              removeLabel={(index) => t("vaultCreate.removeTag", { index })}
+            />
+          </CardContent>
+        </Card>
 
-      {problem ? (
-        <Alert variant="destructive" role="alert">
-          <AlertCircleIcon aria-hidden="true" />
-          <AlertDescription>{problem}</AlertDescription>
-        </Alert>
-      ) : null}
-      <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center gap-3 border-t bg-background/95 px-4 py-3 backdrop-blur sm:-mx-6 sm:px-6">
-        <Button type="submit" disabled={mutation.isPending} className="min-h-11 lg:min-h-9">
-          {mutation.isPending ? <Loader2Icon className="animate-spin" aria-hidden="true" /> : null}
-          {mutation.isPending ? t("vaultCreate.submitting") : t("vaultCreate.submit")}
-        </Button>
-        <Button asChild variant="outline" className="min-h-11 lg:min-h-9">
-          <Link href="/vaults">{t("vaultCreate.cancel")}</Link>
-        </Button>
-      </div>
-    </form>
+        {objectType === "server" ? (
+          <Card>
+            <CardHeader>
+              <CardTitle>
+                <h2 className="text-lg">{t("vaultCreate.section.autoBind")}</h2>
+              </CardTitle>
+              <CardDescription>{t("vaultCreate.autoBindHint")}</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <AutoBindFields candidates={candidates.data ?? []} />
+            </CardContent>
+          </Card>
+        ) : null}
+
+        {problem ? (
+          <Alert variant="destructive" role="alert">
+            <AlertCircleIcon aria-hidden="true" />
+            <AlertDescription>{problem}</AlertDescription>
+          </Alert>
+        ) : null}
+        <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center gap-3 border-t bg-background/95 px-4 py-3 backdrop-blur sm:-mx-6 sm:px-6">
+          <Button type="submit" disabled={mutation.isPending} className="min-h-11 lg:min-h-9">
+            {mutation.isPending ? (
+              <Loader2Icon className="animate-spin" aria-hidden="true" />
+            ) : null}
+            {mutation.isPending ? t("vaultCreate.submitting") : t("vaultCreate.submit")}
+          </Button>
+          <Button asChild variant="outline" className="min-h-11 lg:min-h-9">
+            <Link href="/vaults">{t("vaultCreate.cancel")}</Link>
+          </Button>
+        </div>
+      </form>
+    </FormProvider>
   );
 }
 
@@ -482,156 +472,5 @@ function PolicyCard({ form }: { form: UseFormReturn<Values> }) {
         </Link>
       </CardContent>
     </Card>
-  );
-}
-
-function AutoBindCard({
-  form,
-  candidates,
-}: {
-  form: UseFormReturn<Values>;
-  candidates: readonly VaultCandidate[];
-}) {
-  const t = useT();
-  const locale = useLocale();
-  const n = (value: number) => formatNumber(locale, value);
-  const on = form.watch("autoBind");
-  const rules = form.watch("bindRules");
-  const named = rules.filter((r) => r.key.trim() !== "");
-  // What the cloud would bind now: unprotected servers (free) that carry any of the rule tags.
-  const matches = candidates.filter((c) => c.state === "free" && matchesBindRules(c.tags, named));
-  const shown = matches.slice(0, 5).map((c) => c.name);
-  return (
-    <Card>
-      <CardHeader>
-        <CardTitle>
-          <h2 className="text-lg">{t("vaultCreate.section.autoBind")}</h2>
-        </CardTitle>
-        <CardDescription>{t("vaultCreate.autoBindHint")}</CardDescription>
-      </CardHeader>
-      <CardContent className="grid gap-4">
-        <Controller
-          control={form.control}
-          name="autoBind"
-          render={({ field }) => (
-            <label className="flex min-h-11 items-center gap-3 text-sm">
-              <input
-                type="checkbox"
-                className="size-5"
-                checked={field.value}
-                onChange={(event) => {
-                  field.onChange(event.target.checked);
-                  if (event.target.checked && form.getValues("bindRules").length === 0) {
-                    form.setValue("bindRules", [{ key: "", value: "" }]);
-                  }
-                }}
-                onBlur={field.onBlur}
-                name={field.name}
-                ref={field.ref}
-              />
-              {t("vaultCreate.autoBind")}
-            </label>
-          )}
-        />
-        {on ? (
-          <>
-            <TagRows
-              form={form}
-              name="bindRules"
-              max={BIND_RULE_TAGS_MAX}
-              addLabel={t("vaultCreate.addRule")}
-              removeLabel={(index) => t("vaultCreate.removeRule", { index })}
-            />
-            {named.length > 0 ? (
-              <p className="text-sm" data-testid="auto-bind-preview" aria-live="polite">
-                {matches.length === 0
-                  ? t("vaultCreate.previewNone")
-                  : t("vaultCreate.preview", {
-                      count: n(matches.length),
-                      names:
-                        matches.length > shown.length ? `${shown.join(", ")}, …` : shown.join(", "),
-                    })}
-              </p>
-            ) : null}
-          </>
-        ) : null}
-      </CardContent>
-    </Card>
-  );
-}
-
-/** Key and value rows of a tag list, with their errors, up to `max`. */
-function TagRows({
-  form,
-  name,
-  max,
-  addLabel,
-  removeLabel,
-}: {
-  form: UseFormReturn<Values>;
-  name: FieldArrayPath<Values> & ("tags" | "bindRules");
-  max: number;
-  addLabel: string;
-  removeLabel: (index: number) => string;
-}) {
-  const t = useT();
-  const { fields, append, remove } = useFieldArray({ control: form.control, name });
-  const errors = form.formState.errors[name];
-  return (
-    <div className="grid gap-3">
-      {fields.map((row, index) => {
-        const rowErrors = Array.isArray(errors) ? errors[index] : undefined;
-        return (
-          <div key={row.id} className="flex flex-wrap items-start gap-3">
-            <Field
-              label={`${t("vaultCreate.tagKey")} ${index + 1}`}
-              error={rowErrors?.key?.message}
-              className="min-w-40 flex-1"
-            >
-              {(control) => (
-                <Input {...control} autoComplete="off" {...form.register(`${name}.${index}.key`)} />
-              )}
-            </Field>
-            <Field
-              label={`${t("vaultCreate.tagValue")} ${index + 1}`}
-              error={rowErrors?.value?.message}
-              className="min-w-40 flex-1"
-            >
-              {(control) => (
-                <Input
-                  {...control}
-                  autoComplete="off"
-                  {...form.register(`${name}.${index}.value`)}
-                />
-              )}
-            </Field>
-            <Button
-              type="button"
-              variant="ghost"
-              size="icon"
-              className="mt-7 size-11 lg:size-9"
-              aria-label={removeLabel(index + 1)}
-              onClick={() => remove(index)}
-            >
-              <XIcon aria-hidden="true" />
-            </Button>
-          </div>
-        );
-      })}
-      {errors && !Array.isArray(errors) && errors.message ? (
-        <p className="font-medium text-destructive text-sm">{errors.message}</p>
-      ) : null}
-      {fields.length < max ? (
-        <Button
-          type="button"
-          variant="outline"
-          className="min-h-11 w-fit lg:min-h-9"
-          onClick={() => append({ key: "", value: "" })}
-        >
-          <PlusIcon aria-hidden="true" />
-          {addLabel}
-        </Button>
-      ) : null}
-    </div>
   );
 }

@@ -1,10 +1,11 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useQuery } from "@tanstack/react-query";
 import { Loader2Icon, LockIcon, Trash2Icon, UnplugIcon } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { type ReactNode, useId, useMemo, useRef, useState } from "react";
-import { useForm } from "react-hook-form";
+import { FormProvider, useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
 import { useOnce } from "@/components/layout/use-once";
@@ -28,13 +29,21 @@ import {
   useDeleteVault,
   useLockVault,
   useRemoveVaultResources,
+  vaultCandidatesQuery,
 } from "@/lib/api/vaults";
 import { formatNumber } from "@/lib/i18n/format";
 import { useLocale, useT } from "@/lib/i18n/i18n-provider";
 import type { Translate } from "@/lib/i18n/translator";
 import { confirmsServerName } from "@/lib/schemas/restore";
 import type { VaultView } from "@/lib/schemas/vault";
-import { autoExpandedSize, checkResize, checkVaultName, usedGb } from "@/lib/vaults/rules";
+import {
+  autoExpandedSize,
+  checkResize,
+  checkVaultName,
+  sameTags,
+  usedGb,
+} from "@/lib/vaults/rules";
+import { AutoBindFields, refineTagFields, TagRows, tagFieldsShape } from "./tag-fields";
 import { sizeText } from "./vault-labels";
 
 type Resource = VaultView["resources"][number];
@@ -261,7 +270,7 @@ export function DeleteVaultButton({ vault }: { vault: VaultView }) {
   );
 }
 
-const FIELDS = ["name", "sizeGb"] as const;
+const FIELDS = ["name", "sizeGb", "tags", "autoBind", "bindRules"] as const;
 
 /** The form's schema: the vault rules of lib/vaults, in the user's words, against this vault. */
 function settingsSchema(t: Translate, vault: VaultView) {
@@ -272,8 +281,10 @@ function settingsSchema(t: Translate, vault: VaultView) {
       name: z.string().trim(),
       sizeGb: z.number({ error: t("vaultAdmin.rule.size.notInteger") }),
       autoExpand: z.boolean(),
+      ...tagFieldsShape,
     })
     .superRefine((value, ctx) => {
+      refineTagFields(t, value, ctx);
       const name = checkVaultName(value.name);
       if (name) {
         ctx.addIssue({
@@ -294,21 +305,34 @@ function settingsSchema(t: Translate, vault: VaultView) {
 }
 type SettingsValues = z.infer<ReturnType<typeof settingsSchema>>;
 
-/** Rename, grow, auto-expand, and the vault's deletion below them. */
+/** The form as the vault is now. */
+function savedValues(vault: VaultView): SettingsValues {
+  return {
+    name: vault.name,
+    sizeGb: vault.capacityGb ?? 0,
+    autoExpand: vault.autoExpand,
+    tags: vault.tags,
+    autoBind: vault.autoBind,
+    bindRules: vault.bindRules,
+  };
+}
+
+/** Rename, grow, auto-expand, tags, auto-bind, and the vault's deletion below them. */
 export function VaultSettingsCard({ vault }: { vault: VaultView }) {
   const t = useT();
   const { n } = useSizes();
   const schema = useMemo(() => settingsSchema(t, vault), [t, vault]);
   const form = useForm<SettingsValues>({
     resolver: zodResolver(schema),
-    defaultValues: {
-      name: vault.name,
-      sizeGb: vault.capacityGb ?? 0,
-      autoExpand: vault.autoExpand,
-    },
+    defaultValues: savedValues(vault),
     mode: "onTouched",
   });
   const mutation = useChangeVault(vault.id);
+  // What the auto-bind rules match now: read only while auto-bind is being set.
+  const candidates = useQuery({
+    ...vaultCandidatesQuery(vault.id),
+    enabled: form.watch("autoBind") && vault.type === "server",
+  });
   const inFlight = useRef(false);
   const [problem, setProblem] = useState<string | null>(null);
   const { errors } = form.formState;
@@ -321,6 +345,11 @@ export function VaultSettingsCard({ vault }: { vault: VaultView }) {
       ...(values.name !== vault.name ? { name: values.name } : {}),
       ...(values.sizeGb !== vault.capacityGb ? { sizeGb: values.sizeGb } : {}),
       ...(values.autoExpand !== vault.autoExpand ? { autoExpand: values.autoExpand } : {}),
+      ...(!sameTags(values.tags, vault.tags) ? { tags: values.tags } : {}),
+      ...(values.autoBind !== vault.autoBind ? { autoBind: values.autoBind } : {}),
+      ...(values.autoBind && !sameTags(values.bindRules, vault.bindRules)
+        ? { bindRules: values.bindRules }
+        : {}),
     };
     if (Object.keys(change).length === 0) {
       setProblem(t("vaultAdmin.nothing"));
@@ -329,7 +358,7 @@ export function VaultSettingsCard({ vault }: { vault: VaultView }) {
     inFlight.current = true;
     try {
       const saved = await mutation.mutateAsync(change);
-      form.reset({ name: saved.name, sizeGb: saved.capacityGb ?? 0, autoExpand: saved.autoExpand });
+      form.reset(savedValues(saved));
       toast.success(t("vaultAdmin.saved", { name: saved.name }));
     } catch (error) {
       if (!showFieldError(form, error, FIELDS)) {
@@ -351,53 +380,74 @@ export function VaultSettingsCard({ vault }: { vault: VaultView }) {
         <CardDescription>{t("vaultAdmin.hint")}</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-6">
-        <form onSubmit={(event) => void onSubmit(event)} noValidate className="grid gap-4">
-          <div className="grid gap-4 md:grid-cols-2">
-            <Field
-              label={t("vaultAdmin.name")}
-              description={t("vaultAdmin.nameHint")}
-              error={errors.name?.message}
-            >
-              {(control) => <Input {...control} autoComplete="off" {...form.register("name")} />}
-            </Field>
-            <Field
-              label={t("vaultAdmin.size")}
-              description={t("vaultAdmin.sizeHint", {
-                used: n(usedGb(vault.usedMb ?? 0)),
-                expanded: n(autoExpandedSize(Number.isFinite(size) ? size : 0)),
-              })}
-              error={errors.sizeGb?.message}
-            >
-              {(control) => (
-                <Input
-                  {...control}
-                  type="number"
-                  inputMode="numeric"
-                  min={vault.capacityGb}
-                  className="w-48"
-                  {...form.register("sizeGb", { setValueAs: numberOrUndefined })}
-                />
-              )}
-            </Field>
-          </div>
-          <label className="flex min-h-11 items-center gap-3 text-sm">
-            <input type="checkbox" className="size-5" {...form.register("autoExpand")} />
-            {t("vaultAdmin.autoExpand")}
-          </label>
-          {problem ? (
-            <p role="alert" className="font-medium text-destructive text-sm">
-              {problem}
-            </p>
-          ) : null}
-          <div>
-            <Button type="submit" disabled={mutation.isPending} className="min-h-11">
-              {mutation.isPending ? (
-                <Loader2Icon className="animate-spin" aria-hidden="true" />
-              ) : null}
-              {mutation.isPending ? t("vaultAdmin.saving") : t("vaultAdmin.save")}
-            </Button>
-          </div>
-        </form>
+        <FormProvider {...form}>
+          <form onSubmit={(event) => void onSubmit(event)} noValidate className="grid gap-4">
+            <div className="grid gap-4 md:grid-cols-2">
+              <Field
+                label={t("vaultAdmin.name")}
+                description={t("vaultAdmin.nameHint")}
+                error={errors.name?.message}
+              >
+                {(control) => <Input {...control} autoComplete="off" {...form.register("name")} />}
+              </Field>
+              <Field
+                label={t("vaultAdmin.size")}
+                description={t("vaultAdmin.sizeHint", {
+                  used: n(usedGb(vault.usedMb ?? 0)),
+                  expanded: n(autoExpandedSize(Number.isFinite(size) ? size : 0)),
+                })}
+                error={errors.sizeGb?.message}
+              >
+                {(control) => (
+                  <Input
+                    {...control}
+                    type="number"
+                    inputMode="numeric"
+                    min={vault.capacityGb}
+                    className="w-48"
+                    {...form.register("sizeGb", { setValueAs: numberOrUndefined })}
+                  />
+                )}
+              </Field>
+            </div>
+            <label className="flex min-h-11 items-center gap-3 text-sm">
+              <input type="checkbox" className="size-5" {...form.register("autoExpand")} />
+              {t("vaultAdmin.autoExpand")}
+            </label>
+            <fieldset className="grid gap-3 border-t pt-4">
+              <legend className="float-left mb-2 font-medium text-sm">
+                {t("vaultCreate.section.tags")}
+              </legend>
+              <TagRows
+                name="tags"
+                addLabel={t("vaultCreate.addTag")}
+                removeLabel={(index) => t("vaultCreate.removeTag", { index })}
+              />
+            </fieldset>
+            {vault.type === "server" ? (
+              <fieldset className="grid gap-3 border-t pt-4">
+                <legend className="float-left mb-2 font-medium text-sm">
+                  {t("vaultCreate.section.autoBind")}
+                </legend>
+                <p className="text-muted-foreground text-sm">{t("vaultCreate.autoBindHint")}</p>
+                <AutoBindFields candidates={candidates.data ?? []} />
+              </fieldset>
+            ) : null}
+            {problem ? (
+              <p role="alert" className="font-medium text-destructive text-sm">
+                {problem}
+              </p>
+            ) : null}
+            <div>
+              <Button type="submit" disabled={mutation.isPending} className="min-h-11">
+                {mutation.isPending ? (
+                  <Loader2Icon className="animate-spin" aria-hidden="true" />
+                ) : null}
+                {mutation.isPending ? t("vaultAdmin.saving") : t("vaultAdmin.save")}
+              </Button>
+            </div>
+          </form>
+        </FormProvider>
         <div className="flex flex-wrap items-center gap-3 border-t pt-4">
           <LockVaultButton vault={vault} />
           <DeleteVaultButton vault={vault} />

@@ -119,6 +119,8 @@ export type UpdateVaultBody = {
   auto_expand?: boolean;
   /** Backup locking: false → true only; the cloud refuses the way back. */
   locked?: boolean;
+  auto_bind?: boolean;
+  bind_rules?: { tags: { key: string; value: string }[] };
 };
 
 /** `PUT /vaults/{vault_id}`: rename, resize, auto-expand, locking. */
@@ -132,6 +134,21 @@ export async function updateVault(
     schema: vaultResponseSchema,
   });
   return data.vault;
+}
+
+/**
+ * `POST /vault/{vault_id}/tags/action`: `create` adds the tags (a key already there takes the new
+ * value), `delete` removes them by key.
+ */
+export async function vaultTagAction(
+  ctx: CloudContext,
+  vaultId: string,
+  action: "create" | "delete",
+  tags: readonly { key: string; value: string }[],
+): Promise<void> {
+  await serviceCall(ctx, "cbr", "POST", ["vault", param("vault_id", vaultId), "tags", "action"], {
+    body: { action, tags: tags.map((t) => ({ key: t.key, value: t.value })) },
+  });
 }
 
 /** `DELETE /vaults/{vault_id}`: the vault and every backup in it (asynchronous on the cloud). */

@@ -55,14 +55,56 @@ export function tagIssuePath(
   return [list, problem.index, part];
 }
 
+const tagSchema = z.object({ key: z.string().max(255), value: z.string().max(255).default("") });
+const tagListSchema = z.array(tagSchema).max(VAULT_TAGS_MAX + 1);
+const bindRulesSchema = z.array(tagSchema).max(BIND_RULE_TAGS_MAX + 1);
+
+/**
+ * The tag rules of lib/vaults on a vault's tags and auto-bind rules, each problem at its tag; and
+ * auto-bind only with a rule (without one the cloud would take every unprotected server).
+ */
+function refineTagLists(
+  value: {
+    tags?: Tag[] | undefined;
+    autoBind?: boolean | undefined;
+    bindRules?: Tag[] | undefined;
+  },
+  ctx: z.RefinementCtx,
+) {
+  for (const list of ["tags", "bindRules"] as const) {
+    const tags = value[list];
+    if (!tags) continue;
+    const problem = checkTags(tags, list === "tags" ? VAULT_TAGS_MAX : BIND_RULE_TAGS_MAX);
+    if (problem) {
+      ctx.addIssue({
+        code: "custom",
+        path: tagIssuePath(list, problem),
+        message: VAULT_RULE_TEXT[problem.violation] ?? "",
+      });
+    }
+  }
+  if (value.autoBind && (value.bindRules ?? []).length === 0) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["bindRules"],
+      message: "Name at least one tag that the servers to bind carry.",
+    });
+  }
+}
+
 /** `PATCH /api/vaults/{id}`: what changes; at least one field. */
 export const vaultChangeBodySchema = z
   .object({
     name: z.string().trim().max(255).optional(),
     sizeGb: z.number().optional(),
     autoExpand: z.boolean().optional(),
+    /** The vault's tags as they are to be: the ones missing are removed. */
+    tags: tagListSchema.optional(),
+    autoBind: z.boolean().optional(),
+    bindRules: bindRulesSchema.optional(),
   })
   .superRefine((value, ctx) => {
+    refineTagLists(value, ctx);
     if (value.name !== undefined) {
       const violation = checkVaultName(value.name);
       if (violation) {
@@ -76,13 +118,11 @@ export const vaultChangeBodySchema = z
         message: VAULT_RULE_TEXT["size.notInteger"] ?? "",
       });
     }
-    if (value.name === undefined && value.sizeGb === undefined && value.autoExpand === undefined) {
+    if (Object.values(value).every((v) => v === undefined)) {
       ctx.addIssue({ code: "custom", path: ["name"], message: "Nothing to change." });
     }
   });
 export type VaultChangeBody = z.infer<typeof vaultChangeBodySchema>;
-
-const tagSchema = z.object({ key: z.string().max(255), value: z.string().max(255).default("") });
 
 /**
  * `POST /api/vaults`: a pay-per-use backup vault with its first resources (new ones added, ones in
@@ -102,15 +142,9 @@ export const createVaultBodySchema = z
       .array(z.object({ id: uuidSchema, fromVaultId: uuidSchema }))
       .max(RESOURCES_PER_REQUEST_MAX)
       .default([]),
-    tags: z
-      .array(tagSchema)
-      .max(VAULT_TAGS_MAX + 1)
-      .default([]),
+    tags: tagListSchema.default([]),
     autoBind: z.boolean().default(false),
-    bindRules: z
-      .array(tagSchema)
-      .max(BIND_RULE_TAGS_MAX + 1)
-      .default([]),
+    bindRules: bindRulesSchema.default([]),
   })
   .superRefine((value, ctx) => {
     const at = (path: (string | number)[], violation: VaultRuleViolation) =>
@@ -128,25 +162,7 @@ export const createVaultBodySchema = z
         message: "Application consistency is for server vaults: disks have no applications.",
       });
     }
-    for (const list of ["tags", "bindRules"] as const) {
-      const max = list === "tags" ? VAULT_TAGS_MAX : BIND_RULE_TAGS_MAX;
-      const problem = checkTags(value[list] as Tag[], max);
-      if (problem) {
-        ctx.addIssue({
-          code: "custom",
-          path: tagIssuePath(list, problem),
-          message: VAULT_RULE_TEXT[problem.violation] ?? "",
-        });
-      }
-    }
-    // Auto-bind without a rule would take every unprotected server: the console asks for one.
-    if (value.autoBind && value.bindRules.length === 0) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["bindRules"],
-        message: "Name at least one tag that the servers to bind carry.",
-      });
-    }
+    refineTagLists(value, ctx);
     if (value.autoBind && value.objectType !== "server") {
       ctx.addIssue({ code: "custom", path: ["autoBind"], message: "Auto-bind binds servers." });
     }

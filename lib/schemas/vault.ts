@@ -127,6 +127,10 @@ export const vaultViewSchema = z.object({
   autoExpand: z.boolean(),
   createdAt: z.string().optional(),
   resources: z.array(vaultResourceViewSchema),
+  tags: z.array(z.object({ key: z.string(), value: z.string() })).default([]),
+  /** Auto-bind: the cloud adds unprotected servers that carry any of `bindRules`' tags. */
+  autoBind: z.boolean().default(false),
+  bindRules: z.array(z.object({ key: z.string(), value: z.string() })).default([]),
 });
 export type VaultView = z.infer<typeof vaultViewSchema>;
 

@@ -73,7 +73,14 @@ export const CHANGE_RULES: readonly ChangeRule[] = [
     action: "vault.update",
     target: param("id"),
     detail: (body) =>
-      [str(body.name), body.sizeGb === undefined ? "" : `${str(body.sizeGb)} GB`]
+      [
+        str(body.name),
+        body.sizeGb === undefined ? "" : `${str(body.sizeGb)} GB`,
+        Array.isArray(body.tags)
+          ? `tags ${body.tags.map((t) => str((t as Fields)?.key)).join(" ")}`
+          : "",
+        typeof body.autoBind === "boolean" ? `auto-bind ${body.autoBind ? "on" : "off"}` : "",
+      ]
         .filter(Boolean)
         .join(", "),
   },

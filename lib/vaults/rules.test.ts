@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   autoExpandedSize,
@@ -16,6 +17,8 @@ import {
   checkVaultName,
   matchesBindRules,
   mergeTags,
+  sameTags,
+  tagChanges,
   usedGb,
 } from "./rules";
 
@@ -115,6 +118,46 @@ describe("tags", () => {
       { key: "a", value: "3" },
       { key: "b", value: "2" },
     ]);
+  });
+  it("turns one tag set into another with deletes and creates, touching nothing unchanged", () => {
+    const current = [
+      { key: "a", value: "1" },
+      { key: "b", value: "2" },
+      { key: "c", value: "3" },
+    ];
+    expect(
+      tagChanges(current, [
+        { key: "a", value: "1" },
+        { key: "b", value: "9" },
+        { key: "d", value: "" },
+      ]),
+    ).toEqual({
+      remove: [{ key: "c", value: "3" }],
+      set: [
+        { key: "b", value: "9" },
+        { key: "d", value: "" },
+      ],
+    });
+    const tag = fc.record({
+      key: fc.constantFrom("a", "b", "c", "d"),
+      value: fc.constantFrom("", "1"),
+    });
+    const set = fc.uniqueArray(tag, { selector: (t) => t.key, maxLength: 4 });
+    fc.assert(
+      fc.property(set, set, (from, to) => {
+        // Applying the changes as the tag API does gives the wanted set.
+        const { remove, set: added } = tagChanges(from, to);
+        const gone = new Set(remove.map((t) => t.key));
+        const result = mergeTags(
+          from.filter((t) => !gone.has(t.key)),
+          added,
+        );
+        const byKey = (tags: { key: string; value: string }[]) =>
+          [...tags].sort((x, y) => x.key.localeCompare(y.key));
+        expect(byKey(result)).toEqual(byKey(to));
+        expect(sameTags(result, to)).toBe(true);
+      }),
+    );
   });
   it("matches auto-bind rules on any tag, the value only when the rule gives one", () => {
     const tags = [{ key: "env", value: "prod" }];

@@ -176,6 +176,30 @@ export function mergeTags(current: readonly Tag[], added: readonly Tag[]): Tag[]
 }
 
 /**
+ * What turns a vault's tags from `current` into `next` with the tag API: the keys to delete and the
+ * tags to create (a create of a key already there changes its value). Nothing for tags unchanged.
+ */
+export function tagChanges(
+  current: readonly Tag[],
+  next: readonly Tag[],
+): { remove: Tag[]; set: Tag[] } {
+  const now = new Map(current.map((t) => [t.key, t.value]));
+  const wanted = new Map(next.map(normalizeTag).map((t) => [t.key, t.value]));
+  return {
+    remove: current.filter((t) => !wanted.has(t.key)),
+    set: [...wanted]
+      .filter(([key, value]) => now.get(key) !== value)
+      .map(([key, value]) => ({ key, value })),
+  };
+}
+
+/** Same tags, whatever their order. */
+export function sameTags(a: readonly Tag[], b: readonly Tag[]): boolean {
+  const { remove, set } = tagChanges(a, b);
+  return remove.length === 0 && set.length === 0;
+}
+
+/**
  * Whether a resource with `tags` matches a vault's auto-bind rules: any rule tag whose key it has,
  * with the same value when the rule gives one (umn: "vaults with any of the specified tags").
  */

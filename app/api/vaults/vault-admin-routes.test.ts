@@ -72,6 +72,48 @@ describe("vault management routes against the simulator", () => {
     expect(await changes("PUT /cbr/v3/:project_id/vaults/:vault_id")).toBe(1);
   });
 
+  it("replaces a vault's tags and sets auto-bind rules; refuses a bad tag at its field", async () => {
+    const vault = await vaultNamed("vault-empty");
+    const patch = (body: unknown) =>
+      changeVault(request("PATCH", `/api/vaults/${vault.id}`, body), idParams(vault.id));
+    const first = await answer<{ vault: VaultView }>(
+      await patch({
+        tags: [
+          { key: "team", value: "ops" },
+          { key: "cost", value: "42" },
+        ],
+      }),
+    );
+    expect(first.status).toBe(200);
+    expect(first.body.vault.tags).toEqual(
+      expect.arrayContaining([
+        { key: "team", value: "ops" },
+        { key: "cost", value: "42" },
+      ]),
+    );
+    const second = await answer<{ vault: VaultView }>(
+      await patch({
+        tags: [{ key: "team", value: "dba" }],
+        autoBind: true,
+        bindRules: [{ key: "team", value: "nobody" }],
+      }),
+    );
+    expect(second.status).toBe(200);
+    expect(second.body.vault.tags).toEqual([{ key: "team", value: "dba" }]);
+    expect(second.body.vault).toMatchObject({
+      autoBind: true,
+      bindRules: [{ key: "team", value: "nobody" }],
+    });
+
+    const before = await changes("POST /cbr/v3/:project_id/vault/:vault_id/tags/action");
+    const bad = await answer<Refusal>(await patch({ tags: [{ key: "team", value: "has space" }] }));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.field).toBe("tags.0.value");
+    const noRule = await answer<Refusal>(await patch({ autoBind: true, bindRules: [] }));
+    expect(noRule.body.error.field).toBe("bindRules");
+    expect(await changes("POST /cbr/v3/:project_id/vault/:vault_id/tags/action")).toBe(before);
+  });
+
   it("removes a resource only after the vault's name, counting the backups it deletes", async () => {
     const vault = await vaultNamed("vault-prod-servers");
     const resource = vault.resources[0];
@@ -199,14 +241,15 @@ describe("vault management routes against the simulator", () => {
     const prod = await vaultNamed("vault-prod-servers");
     const lock = (confirmName: string) =>
       lockVault(request("POST", `/api/vaults/${prod.id}/lock`, { confirmName }), idParams(prod.id));
+    const puts = await changes("PUT /cbr/v3/:project_id/vaults/:vault_id");
     expect((await lock("prod")).status).toBe(400);
-    expect(await changes("PUT /cbr/v3/:project_id/vaults/:vault_id")).toBe(2);
+    expect(await changes("PUT /cbr/v3/:project_id/vaults/:vault_id")).toBe(puts);
     const locked = await answer<{ vault: VaultView }>(await lock(prod.name));
     expect(locked.status).toBe(200);
     expect(locked.body.vault.locked).toBe(true);
     // Locked already: nothing more is sent.
     expect((await lock(prod.name)).status).toBe(200);
-    expect(await changes("PUT /cbr/v3/:project_id/vaults/:vault_id")).toBe(3);
+    expect(await changes("PUT /cbr/v3/:project_id/vaults/:vault_id")).toBe(puts + 1);
 
     const res = await vaultBackups(
       request("GET", `/api/vaults/${prod.id}/backups`),

@@ -6,6 +6,7 @@ import {
   type UpdateVaultBody,
   updateVault,
   type Vault,
+  vaultTagAction,
 } from "@/lib/cloud/cbr";
 import type { CloudContext } from "@/lib/cloud/context";
 import type { CloudError } from "@/lib/cloud/errors";
@@ -19,7 +20,15 @@ import {
   VAULT_RULE_TEXT,
   type VaultChangeBody,
 } from "@/lib/schemas/vault-admin";
-import { checkRemoval, checkResize, type ResourceUsage, removalImpact } from "@/lib/vaults";
+import {
+  checkRemoval,
+  checkResize,
+  normalizeTag,
+  type ResourceUsage,
+  removalImpact,
+  sameTags,
+  tagChanges,
+} from "@/lib/vaults";
 import { RouteError, refusalsAtField } from "../errors";
 import { backupPolicyIndex, toVaultView } from "./vault-service";
 
@@ -27,6 +36,7 @@ import { backupPolicyIndex, toVaultView } from "./vault-service";
 function changeFieldOf(error: CloudError): string | undefined {
   const short = error.code.replace(/^BackupService\./, "");
   if (["6127", "6302"].includes(short)) return undefined;
+  if (/bind_rules/.test(error.message)) return "bindRules";
   if (/\bsize\b|capacity/i.test(error.message)) return "sizeGb";
   if (/\bname\b/i.test(error.message)) return "name";
   return undefined;
@@ -59,13 +69,39 @@ export async function changeVault(
   if (change.autoExpand !== undefined && change.autoExpand !== (vault.auto_expand ?? false)) {
     body.auto_expand = change.autoExpand;
   }
-  if (Object.keys(body).length === 0) {
+  const current = toVaultView(vault);
+  if (change.autoBind !== undefined && change.autoBind !== current.autoBind) {
+    body.auto_bind = change.autoBind;
+  }
+  if (change.bindRules !== undefined && !sameTags(change.bindRules, current.bindRules)) {
+    body.bind_rules = { tags: change.bindRules.map(normalizeTag) };
+  }
+  const tags = change.tags ? tagChanges(current.tags, change.tags) : { remove: [], set: [] };
+  if (Object.keys(body).length === 0 && tags.remove.length + tags.set.length === 0) {
     return toVaultView(vault, await backupPolicyIndex(cloud));
   }
-  const updated = await refusalsAtField(locale, changeFieldOf, () =>
-    updateVault(cloud, vaultId, body),
-  );
+  let updated =
+    Object.keys(body).length > 0
+      ? await refusalsAtField(locale, changeFieldOf, () => updateVault(cloud, vaultId, body))
+      : vault;
+  // The tag API answers nothing: the vault is read again to show what it holds now.
+  if (tags.remove.length > 0) {
+    await refusalsAtField(locale, tagFieldOf, () =>
+      vaultTagAction(cloud, vaultId, "delete", tags.remove),
+    );
+  }
+  if (tags.set.length > 0) {
+    await refusalsAtField(locale, tagFieldOf, () =>
+      vaultTagAction(cloud, vaultId, "create", tags.set),
+    );
+  }
+  if (tags.remove.length + tags.set.length > 0) updated = await getVault(cloud, vaultId);
   return toVaultView(updated, await backupPolicyIndex(cloud));
+}
+
+/** Every refusal of the tag API is about the tags (their number, a key, a value). */
+function tagFieldOf(): string {
+  return "tags";
 }
 
 /** Each resource's backups in the vault, as the vault counts them (what a removal deletes). */

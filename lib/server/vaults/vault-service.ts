@@ -11,6 +11,7 @@ import {
 import type { CloudContext } from "@/lib/cloud/context";
 import { CloudError } from "@/lib/cloud/errors";
 import { vaultSchema } from "@/lib/cloud/schemas/cbr";
+import { tagSchema } from "@/lib/cloud/schemas/common";
 import { pickQuery, serviceCall } from "@/lib/cloud/service";
 import { param } from "@/lib/cloud/url";
 import type { BackupRow } from "@/lib/schemas/backups";
@@ -110,7 +111,20 @@ export function toVaultView(vault: Vault, policies: VaultPolicyIndex = new Map()
       ...(r.backup_size !== undefined ? { backupSizeMb: r.backup_size } : {}),
       ...(r.backup_count !== undefined ? { backupCount: r.backup_count } : {}),
     })),
+    tags: plainTags(vault.tags),
+    autoBind: vault.auto_bind ?? false,
+    bindRules: plainTags(bindRulesOf(vault)),
   };
+}
+
+function plainTags(tags: readonly { key?: string | undefined; value?: string | undefined }[] = []) {
+  return tags.flatMap((t) => (t.key ? [{ key: t.key, value: t.value ?? "" }] : []));
+}
+
+/** `bind_rules` is `{tags: [{key, value}]}` in the documents; anything else reads as no rule. */
+const bindRulesSchema = z.object({ tags: z.array(tagSchema).catch([]) }).catch({ tags: [] });
+function bindRulesOf(vault: Vault) {
+  return bindRulesSchema.parse(vault.bind_rules ?? {}).tags;
 }
 
 export function toCheckpointView(checkpoint: CbrCheckpoint): CheckpointView {
