@@ -48,6 +48,7 @@ import {
   type VaultView,
   vaultSearchToParams,
 } from "@/lib/schemas/vault";
+import { cn } from "@/lib/utils";
 import { CapacityBar } from "./capacity-bar";
 import { vaultStatusLabel, vaultTypeLabel } from "./vault-labels";
 import { VaultStatusBadge } from "./vault-status-badge";
@@ -378,6 +379,7 @@ function VaultTable({ vaults }: { vaults: VaultView[] }) {
             </TableCell>
             <TableCell>
               <CapacityBar vault={vault} />
+              <DaysLeft vault={vault} />
             </TableCell>
             <TableCell>
               <PolicyCell vault={vault} />
@@ -407,7 +409,10 @@ function VaultCard({ vault }: { vault: VaultView }) {
           </Link>
           <VaultStatusBadge status={vault.status} />
         </div>
-        <CapacityBar vault={vault} />
+        <div>
+          <CapacityBar vault={vault} />
+          <DaysLeft vault={vault} />
+        </div>
         <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
           <dt className="text-muted-foreground">{t("vaults.col.type")}</dt>
           <dd>{vaultTypeLabel(t, vault.type)}</dd>
@@ -424,5 +429,34 @@ function VaultCard({ vault }: { vault: VaultView }) {
         </dl>
       </CardContent>
     </Card>
+  );
+}
+
+/**
+ * How long the free space lasts at the pace of the last 14 days: the cloud gives no backup's own
+ * size, so the pace is estimated from each resource's average backup (lib/vaults/usage.ts).
+ */
+function DaysLeft({ vault }: { vault: VaultView }) {
+  const t = useT();
+  const locale = useLocale();
+  const forecast = vault.forecast;
+  if (!forecast) return null;
+  const days = forecast.daysLeft;
+  const text =
+    days === null
+      ? t("vaults.forecast.noGrowth")
+      : days === 0
+        ? t("vaults.forecast.full")
+        : t("vaults.forecast.days", { days: formatNumber(locale, days) });
+  const soon = days !== null && days < 14 && !vault.autoExpand;
+  return (
+    <p
+      className={cn("mt-1 text-xs", soon ? "font-medium text-warning" : "text-muted-foreground")}
+      data-testid="vault-days-left"
+      title={t("vaults.forecast.how")}
+    >
+      {text}
+      {days !== null && vault.autoExpand ? ` ${t("vaults.forecast.autoExpand")}` : ""}
+    </p>
   );
 }

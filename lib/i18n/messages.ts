@@ -452,6 +452,12 @@ export const en = {
   // --- vaults (issue 7) ---
   "vaults.subtitle": "CBR vaults: where backups live, with their capacity and protected resources.",
   "vaults.total": "All vaults of the project",
+  "vaults.forecast.days": "About {days} days left at the last 14 days' pace",
+  "vaults.forecast.full": "Full at the last 14 days' pace",
+  "vaults.forecast.noGrowth": "No backups in the last 14 days: not filling",
+  "vaults.forecast.autoExpand": "(auto-expand grows it)",
+  "vaults.forecast.how":
+    "Estimated: the backups of the last 14 days, each at its resource's average backup size (the cloud does not give one backup's size).",
   "vaults.filter.name": "Name",
   "vaults.filter.namePlaceholder": "Filter by name",
   "vaults.filter.status": "Status",
@@ -1328,6 +1334,12 @@ export const zh: Messages = {
   // --- vaults (issue 7) ---
   "vaults.subtitle": "CBR 存储库：备份所在之处，及其容量和受保护的资源。",
   "vaults.total": "项目的全部存储库",
+  "vaults.forecast.days": "按最近 14 天的速度，约可用 {days} 天",
+  "vaults.forecast.full": "按最近 14 天的速度已满",
+  "vaults.forecast.noGrowth": "最近 14 天没有备份：不会增长",
+  "vaults.forecast.autoExpand": "（自动扩容会扩大它）",
+  "vaults.forecast.how":
+    "估算值：最近 14 天的备份，每个按其资源的平均备份大小计算（云不提供单个备份的大小）。",
   "vaults.filter.name": "名称",
   "vaults.filter.namePlaceholder": "按名称筛选",
   "vaults.filter.status": "状态",

@@ -131,6 +131,13 @@ export const vaultViewSchema = z.object({
   /** Auto-bind: the cloud adds unprotected servers that carry any of `bindRules`' tags. */
   autoBind: z.boolean().default(false),
   bindRules: z.array(z.object({ key: z.string(), value: z.string() })).default([]),
+  /**
+   * How long the free space lasts at the pace of the last 14 days (lib/vaults/usage.ts); on the
+   * list only, and absent when the recent backups could not be read.
+   */
+  forecast: z
+    .object({ mbPerDay: z.number().nullable(), daysLeft: z.number().nullable() })
+    .optional(),
 });
 export type VaultView = z.infer<typeof vaultViewSchema>;
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { daysLeft, growthMbPerDay, removalImpact, usedShare } from "./usage";
+import {
+  daysLeft,
+  estimatedGrowthMbPerDay,
+  growthMbPerDay,
+  removalImpact,
+  usedShare,
+} from "./usage";
 
 describe("removalImpact", () => {
   it("counts and sums the backups of the resources removed", () => {
@@ -40,5 +46,31 @@ describe("growth and days left", () => {
     expect(usedShare(10, 5120)).toBe(0.5);
     expect(usedShare(10, 20_480)).toBe(1);
     expect(usedShare(0, 1)).toBe(0);
+  });
+});
+
+describe("estimatedGrowthMbPerDay", () => {
+  const now = new Date("2026-12-04T12:00:00Z");
+  const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000).toISOString();
+  it("counts each recent backup at its resource's average size, over the window", () => {
+    const resources = [
+      { id: "a", backupCount: 10, backupSizeMb: 1000 },
+      { id: "b", backupCount: 2, backupSizeMb: 4000 },
+      { id: "c", backupCount: 0, backupSizeMb: 0 },
+    ];
+    const recent = [
+      { resourceId: "a", createdAt: daysAgo(14) },
+      { resourceId: "a", createdAt: daysAgo(7) },
+      { resourceId: "b", createdAt: daysAgo(1) },
+      // Not in the vault any more, and too old: not counted.
+      { resourceId: "z", createdAt: daysAgo(2) },
+      { resourceId: "a", createdAt: daysAgo(30) },
+    ];
+    // 100 + 100 + 2000 MB over the 14 days since the oldest counted backup.
+    expect(estimatedGrowthMbPerDay(resources, recent, now)).toBeCloseTo(2200 / 14);
+    expect(estimatedGrowthMbPerDay(resources, [], now)).toBeNull();
+    expect(
+      daysLeft({ sizeGb: 10, usedMb: 3000 }, estimatedGrowthMbPerDay(resources, recent, now)),
+    ).toBe(Math.floor((10 * 1024 - 3000) / (2200 / 14)));
   });
 });

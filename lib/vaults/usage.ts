@@ -67,3 +67,29 @@ export function usedShare(sizeGb: number, usedMb: number): number {
   if (sizeGb <= 0) return 0;
   return Math.min(1, usedMb / (sizeGb * 1024));
 }
+
+/**
+ * Growth in MB per day estimated from what the CBR API gives: a backup's own size is in no answer,
+ * but each resource's backups in the vault are counted and summed (`backup_count`, `backup_size`).
+ * Each backup of the window counts at its resource's average size. Null without recent backups.
+ */
+export function estimatedGrowthMbPerDay(
+  resources: readonly ResourceUsage[],
+  recent: readonly { resourceId: string; createdAt: string }[],
+  now: Date,
+  windowDays: number = GROWTH_WINDOW_DAYS,
+): number | null {
+  const average = new Map(
+    resources
+      .filter((r) => r.backupCount > 0)
+      .map((r) => [r.id, r.backupSizeMb / r.backupCount] as const),
+  );
+  return growthMbPerDay(
+    recent.flatMap((b) => {
+      const sizeMb = average.get(b.resourceId);
+      return sizeMb === undefined ? [] : [{ createdAt: b.createdAt, sizeMb }];
+    }),
+    now,
+    windowDays,
+  );
+}

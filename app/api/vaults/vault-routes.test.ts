@@ -64,6 +64,14 @@ describe("vault routes against the simulator", () => {
       usedMb: sum((v) => v.usedMb),
     });
     expect((await vaults("?type=disk")).total).toEqual(data.total);
+    // Days left at the last 14 days' pace: the prod vault's policy backs up daily; the empty one
+    // does not fill.
+    expect(prod?.forecast?.mbPerDay).toBeGreaterThan(0);
+    expect(prod?.forecast?.daysLeft).toBeGreaterThanOrEqual(0);
+    expect(data.vaults.find((v) => v.name === "vault-empty")?.forecast).toEqual({
+      mbPerDay: null,
+      daysLeft: null,
+    });
   });
 
   it("filters and pages through the cloud", async () => {
