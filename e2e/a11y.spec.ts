@@ -1,9 +1,10 @@
 import type { Page } from "@playwright/test";
 import { expect, startSignedIn, test } from "./fixtures";
 import { blocking } from "./support/axe";
+import { touchLayoutProblems } from "./support/layout";
 
 // WCAG 2.1 AA with axe: no serious or critical violation on any page, in both themes and both
-// languages. The pages are discovered, not listed: the sections of the navigation, then one page of
+// languages; on the tablet, no page scrolls sideways and every control is a 44 px target. The pages are discovered, not listed: the sections of the navigation, then one page of
 // each deeper kind linked from them (a backup, a vault, a policy, a restore …), so that pages which
 // land later are checked without touching this file.
 
@@ -74,7 +75,13 @@ async function scan(page: Page, app: (path: string) => string, path: string, com
   await settle(page);
   await expect(page.locator("html")).toHaveAttribute("lang", combo.locale === "zh" ? /^zh/ : /^en/);
   await expect(page.locator("html")).toHaveClass(new RegExp(`\\b${combo.theme}\\b`));
-  return blocking(page, `${path} ${combo.theme} ${combo.locale}`);
+  const label = `${path} ${combo.theme} ${combo.locale}`;
+  const problems = await blocking(page, label);
+  // Below 1024 px the console is a touch console: the same sweep checks its layout too.
+  if ((page.viewportSize()?.width ?? 0) < 1024) {
+    problems.push(...(await touchLayoutProblems(page, label)));
+  }
+  return problems;
 }
 
 /**

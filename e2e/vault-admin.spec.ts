@@ -51,6 +51,20 @@ test.describe("[VAULT-ADMIN] managing CBR vaults", () => {
     );
     expect(await changes(page, "PUT /cbr/v3/:project_id/vaults/:vault_id")).toBe(puts + 1);
     expect((await vaultNamed(page, app, vault.name)).capacityGb).toBe(size + 10);
+
+    // Tags: a bad value is refused at its field, then the tag is saved through the tag API.
+    const tagged = page.getByTestId("vault-admin");
+    await tagged.getByRole("button", { name: "Add a tag" }).click();
+    await tagged.getByLabel("Key 1", { exact: true }).fill("team");
+    await tagged.getByLabel("Value 1", { exact: true }).fill("o p s");
+    await tagged.getByRole("button", { name: "Save changes" }).click();
+    await expect(tagged.getByText("A value uses letters, digits, _ and - only.")).toBeVisible();
+    await tagged.getByLabel("Value 1", { exact: true }).fill("ops");
+    await tagged.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByText(`Vault ${vault.name} saved.`).first()).toBeVisible();
+    await expect
+      .poll(async () => (await vaultNamed(page, app, vault.name)).tags)
+      .toEqual([{ key: "team", value: "ops" }]);
   });
 
   test("creates a vault with two servers and a policy, moves a third in with its backups, removes one after counting, locks (policy backup kept, manual deleted), deletes a vault; all in /tasks and /activity", async ({
