@@ -73,8 +73,8 @@ test.describe("[VAULT-ADMIN] managing CBR vaults", () => {
   }, testInfo) => {
     test.skip(testInfo.project.name === "tablet", "creates, moves, removes and deletes: once");
     const prod = await vaultNamed(page, app, "vault-prod-servers");
-    const [moving, leaving] = prod.resources;
-    if (!moving?.backupCount || !leaving?.backupCount) {
+    const [moving, leaving, staying] = prod.resources;
+    if (!moving?.backupCount || !leaving?.backupCount || !staying?.backupCount) {
       throw new Error("the seed's prod vault has backed-up servers");
     }
     const policies = (
@@ -143,13 +143,34 @@ test.describe("[VAULT-ADMIN] managing CBR vaults", () => {
     expect(after.resources.map((r) => r.name).sort()).toEqual([...chosen, moving.name].sort());
     expect(after.resources.find((r) => r.id === moving.id)?.backupCount).toBe(moving.backupCount);
 
-    // Removing deletes: the dialog counts, the typed name unlocks, one request goes.
+    // Out from the source's page: a move keeps the backups, where a removal would delete them.
     await openVault(page, app, prod.id, prod.name);
+    await page.getByRole("button", { name: `Move ${staying.name} to another vault` }).click();
+    const move = page.getByRole("dialog");
+    await expect(move).toContainText(`Its ${staying.backupCount} backups move with it`);
+    await move.getByLabel("Destination vault").selectOption({ label: name });
+    await expect(async () => {
+      await move.getByRole("button", { name: "Move with its backups" }).click();
+      await expect(move).toBeHidden({ timeout: 3_000 });
+    }).toPass({ timeout: 60_000 });
+    await expect(
+      page
+        .getByTestId("vault-resource")
+        .filter({ visible: true })
+        .filter({ hasText: staying.name }),
+    ).toHaveCount(0);
+    expect(
+      (await vaultNamed(page, app, name)).resources.find((r) => r.id === staying.id)?.backupCount,
+    ).toBe(staying.backupCount);
+
+    // Removing deletes: the dialog counts, offers the move instead, the typed name unlocks, one
+    // request goes.
     await page.getByRole("button", { name: `Remove ${leaving.name} from the vault` }).click();
     const dialog = page.getByRole("alertdialog");
     await expect(dialog.getByTestId("removal-impact")).toContainText(
       `Its ${leaving.backupCount} backups`,
     );
+    await expect(dialog).toContainText("To keep its backups, move it to another vault instead");
     const confirm = dialog.getByRole("button", {
       name: `Remove and delete ${leaving.backupCount} backups`,
     });
@@ -201,16 +222,17 @@ test.describe("[VAULT-ADMIN] managing CBR vaults", () => {
     await page.getByRole("alertdialog").getByRole("button", { name: "Delete (1)" }).click();
     await expect(page.getByText("This backup was deleted")).toBeVisible({ timeout: 30_000 });
 
-    // Deleting the vault counts every backup it holds: the moved server's now.
+    // Deleting the vault counts every backup it holds: the moved servers' now.
+    const heldBackups = moving.backupCount + staying.backupCount;
     await openVault(page, app, made.id, name);
     await page.getByRole("button", { name: "Delete vault" }).click();
     const deletion = page.getByRole("alertdialog");
     await expect(deletion.getByTestId("removal-impact")).toContainText(
-      `All its ${moving.backupCount} backups`,
+      `All its ${heldBackups} backups`,
     );
     await deletion.getByLabel(`Type the vault's name, ${name}, to confirm`).fill(name);
     await deletion
-      .getByRole("button", { name: `Delete the vault and ${moving.backupCount} backups` })
+      .getByRole("button", { name: `Delete the vault and ${heldBackups} backups` })
       .click();
     await page.waitForURL(/\/vaults$/);
     await expect
@@ -265,6 +287,12 @@ test.describe("[VAULT-ADMIN] managing CBR vaults", () => {
         () =>
           page
             .getByRole("button", { name: /^Remove .* from the vault$/ })
+            .filter({ visible: true })
+            .first()
+            .click(),
+        () =>
+          page
+            .getByRole("button", { name: /^Move .* to another vault$/ })
             .filter({ visible: true })
             .first()
             .click(),

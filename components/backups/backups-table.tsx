@@ -2,7 +2,6 @@
 
 import { ArrowDownIcon, ArrowUpDownIcon, ArrowUpIcon, Trash2Icon } from "lucide-react";
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { StatusBadge } from "@/components/status/status-badge";
 import { StatusProgress } from "@/components/status/status-progress";
 import { Button } from "@/components/ui/button";
@@ -62,16 +61,10 @@ export function kindLabel(row: Pick<BackupRow, "auto" | "incremental">, t: Trans
 }
 
 /**
- * A checkbox's hit area: the box itself on a mouse, 44 px around it on a touch screen (the table
- * is shown from 768 px, a portrait tablet).
+ * A checkbox's hit area, the label around it: the box itself on a mouse, 44 px around it on a
+ * touch screen (the table is shown from 768 px, a portrait tablet).
  */
-function TouchBox({ children }: { children: ReactNode }) {
-  return (
-    <label className="-m-2 inline-flex items-center justify-center p-2 touch-target">
-      {children}
-    </label>
-  );
-}
+const CHECKBOX_HIT_AREA = "-m-2 inline-flex items-center justify-center p-2 touch-target";
 
 function SortHeader({
   label,
@@ -135,7 +128,7 @@ export function BackupsTable({
             <TableRow>
               {selectable ? (
                 <TableHead className="w-10">
-                  <TouchBox>
+                  <label className={CHECKBOX_HIT_AREA}>
                     <input
                       type="checkbox"
                       className="size-4 accent-primary"
@@ -149,7 +142,7 @@ export function BackupsTable({
                         )
                       }
                     />
-                  </TouchBox>
+                  </label>
                 </TableHead>
               ) : null}
               <SortHeader label={t("backups.col.name")} column="name" {...sortProps} />
@@ -185,7 +178,7 @@ export function BackupsTable({
               >
                 {selectable ? (
                   <TableCell>
-                    <TouchBox>
+                    <label className={CHECKBOX_HIT_AREA}>
                       <input
                         type="checkbox"
                         className="size-4 accent-primary"
@@ -194,7 +187,7 @@ export function BackupsTable({
                         disabled={!canDelete(row)}
                         onChange={(e) => onSelect([row.id], e.target.checked)}
                       />
-                    </TouchBox>
+                    </label>
                   </TableCell>
                 ) : null}
                 <TableCell className="max-w-64">

@@ -181,14 +181,17 @@ export function RemoveResourceButton({
       )}
       title={t("vaultAdmin.removeTitle", { name: resource.name, vault: vault.name })}
       danger={
-        <p data-testid="removal-impact">
-          {backups > 0
-            ? t("vaultAdmin.removeDanger", {
-                backups: n(backups),
-                size: size(resource.backupSizeMb ?? 0),
-              })
-            : t("vaultAdmin.removeNoBackups")}
-        </p>
+        <>
+          <p data-testid="removal-impact">
+            {backups > 0
+              ? t("vaultAdmin.removeDanger", {
+                  backups: n(backups),
+                  size: size(resource.backupSizeMb ?? 0),
+                })
+              : t("vaultAdmin.removeNoBackups")}
+          </p>
+          {backups > 0 && !vault.locked ? <p>{t("vaultAdmin.removeInstead")}</p> : null}
+        </>
       }
       vaultName={vault.name}
       confirm={t("vaultAdmin.removeConfirm", { backups: n(backups) })}

@@ -42,6 +42,7 @@ import { AddResourcesDialog } from "./add-resources-dialog";
 import { BackUpVaultDialog } from "./back-up-vault-dialog";
 import { CapacityBar } from "./capacity-bar";
 import { CheckpointResult } from "./checkpoint-result";
+import { MoveResourceButton } from "./move-resource-dialog";
 import { RelativeTime } from "./relative-time";
 import { RemoveResourceButton, VaultSettingsCard } from "./vault-admin";
 import { resourceTypeLabel, sizeText, vaultTypeLabel } from "./vault-labels";
@@ -362,7 +363,10 @@ function Resources({ vault }: { vault: VaultView }) {
                   </TableCell>
                   {canChange ? (
                     <TableCell className="text-right">
-                      <RemoveResourceButton vault={vault} resource={r} />
+                      <div className="flex justify-end gap-2">
+                        {vault.locked ? null : <MoveResourceButton vault={vault} resource={r} />}
+                        <RemoveResourceButton vault={vault} resource={r} />
+                      </div>
                     </TableCell>
                   ) : null}
                 </TableRow>

@@ -15,12 +15,7 @@ export async function touchLayoutProblems(page: Page, label: string): Promise<st
     const sideways = doc.scrollWidth - doc.clientWidth;
     if (sideways > 1) problems.push(`scrolls sideways by ${sideways} px`);
     const name = (el: Element) =>
-      (
-        el.getAttribute("aria-label") ??
-        el.textContent ??
-        el.getAttribute("name") ??
-        el.tagName
-      )
+      (el.getAttribute("aria-label") ?? el.textContent ?? el.getAttribute("name") ?? el.tagName)
         .trim()
         .slice(0, 40) || el.tagName.toLowerCase();
     const controls = document.querySelectorAll(

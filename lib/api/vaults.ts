@@ -179,6 +179,28 @@ export function useAddVaultResources(id: string) {
   });
 }
 
+/**
+ * Move one resource from its vault to another, with its backups (the destination's add-resources
+ * route, as a move). Never retried; every vault and coverage refresh after it.
+ */
+export function useMoveVaultResource() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: { destinationId: string; resourceId: string; fromVaultId: string }) =>
+      addResourcesResultSchema.parse(
+        await apiFetch(`${vaultPath(input.destinationId)}/add-resources`, {
+          method: "POST",
+          body: { move: [{ id: input.resourceId, fromVaultId: input.fromVaultId }] },
+        }),
+      ),
+    onSettled: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: vaultKeys.all }),
+        client.invalidateQueries({ queryKey: overviewKeys.all }),
+      ]),
+  });
+}
+
 /** Backup locking, for good. */
 export function useLockVault(id: string) {
   const client = useQueryClient();

@@ -37,6 +37,18 @@ const en = {
   "vaults.detail.res.actions": "Actions",
   "vaultAdmin.remove": "Remove",
   "vaultAdmin.removeNamed": "Remove {name} from the vault",
+  "vaultAdmin.move": "Move",
+  "vaultAdmin.moveNamed": "Move {name} to another vault",
+  "vaultAdmin.moveTitle": "Move {name} to another vault",
+  "vaultAdmin.moveHint":
+    "Its {backups} backups move with it and stay restorable; from then on the destination's policy backs it up, not this vault's.",
+  "vaultAdmin.moveTo": "Destination vault",
+  "vaultAdmin.moveNone": "No other available vault of this type: create one first.",
+  "vaultAdmin.moveLocked": "Backup locking keeps this vault's resources in it.",
+  "vaultAdmin.moveConfirm": "Move with its backups",
+  "vaultAdmin.moved": "{name} moved to {vault} with its backups.",
+  "vaultAdmin.removeInstead":
+    "To keep its backups, move it to another vault instead (Move, beside Remove).",
   "vaultAdmin.removeTitle": "Remove {name} from {vault}?",
   "vaultAdmin.removeDanger":
     "Its {backups} backups ({size}) in this vault will be deleted. This cannot be undone, and the resource is no longer backed up by the vault's policy.",
@@ -112,6 +124,17 @@ const zh: Record<keyof typeof en, string> = {
   "vaults.detail.res.actions": "操作",
   "vaultAdmin.remove": "移除",
   "vaultAdmin.removeNamed": "从存储库移除 {name}",
+  "vaultAdmin.move": "迁移",
+  "vaultAdmin.moveNamed": "将 {name} 迁移到其他存储库",
+  "vaultAdmin.moveTitle": "将 {name} 迁移到其他存储库",
+  "vaultAdmin.moveHint":
+    "其 {backups} 个备份一并迁移，仍可用于恢复；此后由目标存储库的策略备份，而不是此存储库的策略。",
+  "vaultAdmin.moveTo": "目标存储库",
+  "vaultAdmin.moveNone": "没有其他可用的同类型存储库：请先创建一个。",
+  "vaultAdmin.moveLocked": "备份锁定使此存储库的资源不能离开。",
+  "vaultAdmin.moveConfirm": "连同备份迁移",
+  "vaultAdmin.moved": "{name} 已连同备份迁移到 {vault}。",
+  "vaultAdmin.removeInstead": "如需保留其备份，请改为将其迁移到其他存储库（“移除”旁的“迁移”）。",
   "vaultAdmin.removeTitle": "从 {vault} 移除 {name}？",
   "vaultAdmin.removeDanger":
     "它在此存储库中的 {backups} 个备份（{size}）将被删除，且无法恢复；该资源也不再由存储库的策略备份。",

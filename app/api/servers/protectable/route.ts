@@ -1,25 +1,17 @@
 // GET /api/servers/protectable: the project's servers as the policy editor offers them: which
 // policy holds each one, and whether CSBS can back it up (and why not), plus the backups quota.
 import { checkProtectable, getQuotas, listPolicies } from "@/lib/cloud/csbs";
-import { listServers, type Server } from "@/lib/cloud/ecs";
+import { listAllServers } from "@/lib/cloud/ecs";
 import { cloudErrorMessage } from "@/lib/i18n/cloud-errors";
 import type { CandidateServer, CandidateServersResponse } from "@/lib/schemas/policy";
 import { SERVER_TYPE } from "@/lib/server/policies/policy-service";
 import { withRoute } from "@/lib/server/with-route";
 
-const MAX_PAGES = 20;
 /** check_protectable says no for a member of another policy: that one the editor can move. */
 const MEMBER_CODES = new Set(["CSBS.6004"]);
 
 export const GET = withRoute({}, async ({ cloud, locale }): Promise<CandidateServersResponse> => {
-  const servers: Server[] = [];
-  let marker: string | undefined;
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const result = await listServers(cloud, { limit: 100, ...(marker ? { marker } : {}) });
-    servers.push(...result.items);
-    marker = result.nextMarker;
-    if (!marker) break;
-  }
+  const servers = await listAllServers(cloud);
   const [policies, checks, quotas] = await Promise.all([
     listPolicies(cloud, { limit: 1000 }),
     servers.length > 0
