@@ -363,7 +363,7 @@ function Resources({ vault }: { vault: VaultView }) {
                   </TableCell>
                   {canChange ? (
                     <TableCell className="text-right">
-                      <div className="flex justify-end gap-2">
+                      <div className="flex flex-col items-end gap-2 lg:flex-row lg:justify-end">
                         {vault.locked ? null : <MoveResourceButton vault={vault} resource={r} />}
                         <RemoveResourceButton vault={vault} resource={r} />
                       </div>
