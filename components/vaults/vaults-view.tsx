@@ -64,7 +64,7 @@ export function VaultsView() {
   const pathname = usePathname();
   const params = useSearchParams();
   const search = parseVaultSearch(params);
-  const query = useQuery(vaultsQuery(search));
+  const query = useQuery(vaultsQuery(search, { figures: true }));
   const [name, setName] = useState(search.name ?? "");
   // The box follows the URL (back/forward, a removed chip).
   useEffect(() => setName(search.name ?? ""), [search.name]);

@@ -39,11 +39,16 @@ const vaultPath = (id: string) => `/api/vaults/${encodeURIComponent(id)}`;
 /** While something runs, the vault page follows it at this pace. */
 export const LIVE_REFRESH_MS = 2_000;
 
-/** One page of vaults, filtered and paged by the cloud. */
-export function vaultsQuery(search: VaultSearch) {
-  const qs = vaultSearchToParams(search).toString();
+/**
+ * One page of vaults, filtered and paged by the cloud; `figures` adds the project's total and each
+ * vault's days left (two more cloud reads: for /vaults, not for pickers).
+ */
+export function vaultsQuery(search: VaultSearch, { figures = false }: { figures?: boolean } = {}) {
+  const params = vaultSearchToParams(search);
+  if (figures) params.set("figures", "1");
+  const qs = params.toString();
   return queryOptions({
-    queryKey: vaultKeys.list(search),
+    queryKey: [...vaultKeys.list(search), { figures }] as const,
     queryFn: async ({ signal }) =>
       vaultListResponseSchema.parse(await apiFetch(`/api/vaults${qs ? `?${qs}` : ""}`, { signal })),
   });

@@ -45,7 +45,7 @@ async function backUp(body: unknown) {
 
 describe("vault routes against the simulator", () => {
   it("lists vaults with type, status, capacity, policy, resources and locking", async () => {
-    const data = await vaults();
+    const data = await vaults("?figures=1");
     expect(data.count).toBe(5);
     expect(data.page).toBe(1);
     const prod = data.vaults.find((v) => v.name === "vault-prod-servers");
@@ -63,7 +63,11 @@ describe("vault routes against the simulator", () => {
       capacityGb: sum((v) => v.capacityGb),
       usedMb: sum((v) => v.usedMb),
     });
-    expect((await vaults("?type=disk")).total).toEqual(data.total);
+    expect((await vaults("?type=disk&figures=1")).total).toEqual(data.total);
+    // Without figures (the pickers), neither is read.
+    const plain = await vaults();
+    expect(plain.total).toBeUndefined();
+    expect(plain.vaults.every((v) => v.forecast === undefined)).toBe(true);
     // Days left at the last 14 days' pace: the prod vault's policy backs up daily; the empty one
     // does not fill.
     expect(prod?.forecast?.mbPerDay).toBeGreaterThan(0);

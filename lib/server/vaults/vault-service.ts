@@ -48,6 +48,7 @@ const LIST_KEYS = ["limit", "offset", "name", "status", "object_type"] as const;
 export async function listVaultViews(
   cloud: CloudContext,
   query: { limit: number; offset: number; name?: string; status?: string; object_type?: string },
+  { forecasts = false }: { forecasts?: boolean } = {},
 ): Promise<{ vaults: VaultView[]; count: number }> {
   const [data, policies] = await Promise.all([
     serviceCall(cloud, "cbr", "GET", ["vaults"], {
@@ -58,7 +59,7 @@ export async function listVaultViews(
   ]);
   const vaults = data.vaults.map((v) => toVaultView(v, policies));
   return {
-    vaults: await withForecasts(cloud, vaults),
+    vaults: forecasts ? await withForecasts(cloud, vaults) : vaults,
     count: data.count ?? query.offset + data.vaults.length,
   };
 }
